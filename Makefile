@@ -1,0 +1,70 @@
+# Routine tasks. `make site` and `make test` set up the virtualenv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+# Reproducible output: the last commit's time unless the caller sets SOURCE_DATE_EPOCH.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+
+.PHONY: help venv check export site serve test test-fast lint format bench screenshots clean
+
+help:
+	@echo "make site         build the site into site/ (open site/index.html, or: make serve)"
+	@echo "make serve        live preview at http://127.0.0.1:8000/ (rebuilds on data/templates/site_src changes)"
+	@echo "make test         run every test"
+	@echo "make check        validate data/atlas.yaml"
+	@echo "make export       write build/atlas.json and the CSVs"
+	@echo "make lint         ruff + mypy"
+	@echo "make bench        time the builds"
+	@echo "make screenshots  write build/screenshots/*.png"
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+check: $(STAMP)
+	$(PY) -m generator check data/atlas.yaml
+
+export: $(STAMP)
+	mkdir -p build
+	$(PY) -m generator export --format json -o build/atlas.json
+	$(PY) -m generator export --format csv --lang pt-BR -o build/atlas.pt-BR.csv
+	$(PY) -m generator export --format csv --lang en -o build/atlas.en.csv
+
+site: $(STAMP)
+	$(PY) -m generator build --site-dir site
+	@echo "Built site/: open site/index.html in a browser, or run 'make serve'."
+
+serve: $(STAMP)
+	mkdir -p build/docs/pt-BR build/docs/en
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format generator tests
+	$(BIN)/ruff check --fix generator tests
+
+bench: $(STAMP)
+	$(PY) -m generator.bench
+
+screenshots: $(STAMP)
+	$(PY) -m tests.screenshots build/screenshots
+
+clean:
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

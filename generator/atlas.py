@@ -1,0 +1,20 @@
+"""The one call every view starts from: a data file in, a validated model out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import UsageError
+from .load import load
+from .model import Atlas
+from .validate import validate
+
+DEFAULT_DATA = Path("data/atlas.yaml")
+
+
+def load_atlas(path: Path = DEFAULT_DATA) -> Atlas:
+    """Load and validate a data file; InputError lists every problem, UsageError a bad path."""
+    if not path.is_file():
+        raise UsageError(f"no such data file: {path}")
+    display = str(path)
+    return validate(load(path, display), display)

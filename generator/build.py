@@ -1,0 +1,265 @@
+"""Build the bilingual site: validate, generate Markdown, run mkdocs, swap the result in.
+
+The pt-BR build runs from mkdocs.yml; generator/mkdocs_hooks.py calls back into this module
+to generate pages and to build the English twin. A failed build leaves the last good site
+untouched: everything is built in a temporary folder beside it and swapped in at the end.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from .atlas import DEFAULT_DATA, load_atlas
+from .model import LANGUAGES, Atlas, Lang
+from .render import site_pages
+from .site import LANG_LABEL, LANG_PREFIX, SITE_URL
+from .strings import STRINGS_PATH, Strings, load_strings
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_SRC = ROOT / "site_src"
+DEFAULT_WORK = ROOT / "build" / "docs"
+HAND_WRITTEN_ORDER = ("about", "add-a-guideline", "check-your-api", "cite")
+
+
+class BuildError(Exception):
+    """mkdocs refused the build (in strict mode, any warning)."""
+
+
+@dataclass(frozen=True)
+class Inputs:
+    atlas: Atlas
+    strings: Strings
+    build_date: date
+
+
+_cache: dict[tuple[Any, ...], Inputs] = {}
+
+
+def build_date() -> date:
+    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.date()
+
+
+def data_path() -> Path:
+    return Path(os.environ.get("ATLAS_DATA", str(ROOT / DEFAULT_DATA)))
+
+
+def docs_dir(lang: Lang) -> Path:
+    return Path(os.environ.get("ATLAS_WORK", str(DEFAULT_WORK))) / lang
+
+
+def read_inputs(data: Path) -> Inputs:
+    """The validated atlas and labels; re-read only when a file changed."""
+    key = (str(data), _mtime(data), _mtime(STRINGS_PATH), build_date())
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = Inputs(load_atlas(data), load_strings(), build_date())
+    return _cache[key]
+
+
+def _mtime(path: Path) -> float:
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write a file only when its content differs, so watchers and mkdocs see real changes."""
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def hand_written(lang: Lang) -> dict[str, Path]:
+    """site_src pages of one language: about.en.md → about.md."""
+    suffix = f".{lang}.md"
+    return {
+        p.name[: -len(suffix)] + ".md": p for p in sorted(SITE_SRC.glob(f"*{suffix}"))
+    }
+
+
+def generate_docs(inputs: Inputs, lang: Lang, target: Path) -> int:
+    """Write one language's Markdown and assets into target; return how many files changed."""
+    wanted: dict[str, bytes] = {
+        page.path: page.text.encode("utf-8")
+        for page in site_pages(inputs.atlas, inputs.strings, lang, inputs.build_date)
+    }
+    for name, source in hand_written(lang).items():
+        wanted[name] = source.read_bytes()
+    for asset in sorted((SITE_SRC / "assets").rglob("*")):
+        if asset.is_file():
+            wanted["assets/" + asset.relative_to(SITE_SRC / "assets").as_posix()] = asset.read_bytes()
+    changed = 0
+    for name, data in wanted.items():
+        path = target / name
+        if not (path.exists() and path.read_bytes() == data):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            changed += 1
+    if target.exists():
+        for path in sorted(target.rglob("*"), reverse=True):
+            name = path.relative_to(target).as_posix()
+            if path.is_file() and name not in wanted:
+                path.unlink()
+                changed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
+
+
+def _title_of(path: Path) -> str | None:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
+
+
+def configure(config: Any, inputs: Inputs, lang: Lang) -> None:
+    """Language-specific settings for one build: names, navigation, labels."""
+    s = inputs.strings
+    config.site_name = s.get("site_name", lang)
+    config.site_description = s.get("tagline", lang)
+    config.extra["not_found"] = {
+        "title": s.get("not_found_title", lang),
+        "text": s.get("not_found_text", lang),
+        "codes_label": s.get("nav_codes", lang),
+        "codes_href": "/" + LANG_PREFIX[lang] + "codes/",
+    }
+    for palette in config.theme["palette"]:
+        dark = palette.get("scheme") == "default"
+        palette["toggle"]["name"] = s.get("palette_dark" if dark else "palette_light", lang)
+    guide = [
+        {_title_of(path) or name: name}
+        for key in HAND_WRITTEN_ORDER
+        for name, path in hand_written(lang).items()
+        if name == f"{key}.md"
+    ]
+    atlas = inputs.atlas
+    config.nav = [
+        {s.get("nav_home", lang): "index.md"},
+        {s.get("nav_compare", lang): "compare.md"},
+        {s.get("nav_methods", lang): "methods.md"},
+        {s.get("nav_codes", lang): ["codes/index.md"] + [f"codes/{c.code}.md" for c in atlas.codes]},
+        {s.get("nav_sources", lang): ["sources/index.md"] + [f"sources/{x.id}.md" for x in atlas.sources]},
+        *([{s.get("nav_guide", lang): guide}] if guide else []),
+    ]
+
+
+def alternates(lang: Lang, url: str) -> list[dict[str, Any]]:
+    """Switcher and hreflang entries for a page: each language's twin of the same URL."""
+    to_root = "../" * url.count("/")
+    here_prefix = LANG_PREFIX[lang]
+    entries = []
+    for other in LANGUAGES:
+        up = "../" * here_prefix.count("/")
+        href = f"{to_root}{up}{LANG_PREFIX[other]}{url}" or "./"
+        entries.append(
+            {
+                "name": LANG_LABEL[other],
+                "lang": other,
+                "link": SITE_URL + LANG_PREFIX[other] + url,
+                "href": href,
+                "current": other == lang,
+            }
+        )
+    return entries
+
+
+def write_sitemap(site: Path) -> None:
+    """One sitemap for both languages, each URL with its hreflang alternates."""
+    pages = sorted(
+        p.parent.relative_to(site).as_posix()
+        for p in site.rglob("index.html")
+        if not p.relative_to(site).as_posix().startswith(("en/", "assets/"))
+    )
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for page in pages:
+        url = "" if page == "." else page + "/"
+        for lang in LANGUAGES:
+            lines.append(f"  <url><loc>{escape(SITE_URL + LANG_PREFIX[lang] + url)}</loc>")
+            for other in LANGUAGES:
+                href = escape(SITE_URL + LANG_PREFIX[other] + url)
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{other}" href="{href}"/>')
+            default = escape(SITE_URL + url)
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href="{default}"/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    text = "\n".join(lines) + "\n"
+    (site / "sitemap.xml").write_text(text, encoding="utf-8")
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, filename="") as handle:
+        handle.write(text.encode("utf-8"))
+    (site / "sitemap.xml.gz").write_bytes(buffer.getvalue())
+    for stale in ("sitemap.xml", "sitemap.xml.gz"):
+        (site / LANG_PREFIX["en"] / stale).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    site_dir: Path
+    pages: int
+    generate_seconds: float
+    total_seconds: float
+
+
+def run_build(data: Path, site_dir: Path) -> BuildReport:
+    """Validate, build both languages in a temporary folder, then swap it in."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    started = time.perf_counter()
+    read_inputs(data)  # invalid data stops here, before anything is touched
+    os.environ["ATLAS_DATA"] = str(data.resolve())
+    for lang in LANGUAGES:
+        docs_dir(lang).mkdir(parents=True, exist_ok=True)
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
+    try:
+        config = load_config(
+            str(ROOT / "mkdocs.yml"),
+            site_dir=str(temporary),
+            docs_dir=str(docs_dir("pt-BR")),
+            strict=True,
+        )
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+    except (Abort, ConfigurationError, PluginError) as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise BuildError(str(error).strip()) from None
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    _swap(temporary, site_dir)
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    return BuildReport(site_dir, pages, 0.0, time.perf_counter() - started)
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.chmod(0o755)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)

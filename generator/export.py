@@ -1,0 +1,134 @@
+"""Machine-readable views of the atlas: the JSON contract (data/export.schema.json) and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from . import model as m
+
+EXPORT_VERSION = 1
+
+
+def usage_dict(usage: m.Usage) -> dict[str, Any]:
+    return {
+        "source": usage.source,
+        "reason_used": usage.reason_used,
+        "meaning": usage.meaning.as_dict(),
+        "methods": {name: usage.method(name) for name in m.METHODS},
+        "conditions": [
+            {"methods": list(c.methods), **c.text.as_dict()} for c in usage.conditions
+        ],
+        "action": usage.action.as_dict() if usage.action else None,
+        "notes": [n.as_dict() for n in usage.notes],
+    }
+
+
+def source_dict(source: m.Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "name": source.name,
+        "publisher": source.publisher,
+        "kind": source.kind,
+        "url": source.url,
+        "language": source.language,
+        "retrieved": source.retrieved,
+        "updated": source.updated,
+        "license": source.license.as_dict(),
+        "summary": source.summary.as_dict(),
+        "rules": [r.as_dict() for r in source.rules],
+    }
+
+
+def code_dict(atlas: m.Atlas, code: m.Code) -> dict[str, Any]:
+    return {
+        "code": code.code,
+        "class": code.status_class,
+        "registry": code.registry,
+        "expires": code.expires,
+        "reason": code.reason.as_dict(),
+        "reference": {"title": code.reference.title, "url": code.reference.url},
+        "meaning": code.meaning.as_dict(),
+        "cacheable": code.cacheable,
+        "retryable": code.retryable,
+        "headers": list(code.headers),
+        "usage": [usage_dict(u) for u in atlas.usages_of(code.code)],
+    }
+
+
+def class_dict(atlas: m.Atlas, status_class: m.StatusClass) -> dict[str, Any]:
+    return {
+        "class": status_class.status_class,
+        "name": status_class.name.as_dict(),
+        "summary": status_class.summary.as_dict(),
+        "usage": [usage_dict(u) for u in atlas.class_usages(status_class.status_class)],
+    }
+
+
+def to_data(atlas: m.Atlas) -> dict[str, Any]:
+    """The whole atlas as the public JSON structure."""
+    return {
+        "version": EXPORT_VERSION,
+        "sources": [source_dict(s) for s in atlas.sources],
+        "classes": [class_dict(atlas, c) for c in atlas.classes],
+        "codes": [code_dict(atlas, c) for c in atlas.codes],
+    }
+
+
+def dumps(data: Any) -> str:
+    """Stable JSON text: UTF-8 characters kept, two-space indent, final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json(atlas: m.Atlas) -> str:
+    return dumps(to_data(atlas))
+
+
+CSV_COLUMNS = (
+    "code",
+    "class",
+    "registry",
+    "reason",
+    "source",
+    "reason_used",
+    *m.METHODS,
+    "meaning",
+    "conditions",
+    "action",
+    "notes",
+)
+
+
+def to_csv(atlas: m.Atlas, lang: m.Lang = "pt-BR") -> str:
+    """One row per (code or class, source) usage, texts in one language."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    rows: list[tuple[m.Usage, str, str, str]] = []
+    for status_class in atlas.classes:
+        for usage in atlas.class_usages(status_class.status_class):
+            rows.append((usage, "", "", status_class.name.get(lang)))
+    for code in atlas.codes:
+        for usage in atlas.usages_of(code.code):
+            rows.append((usage, str(code.status_class), code.registry, code.reason.get(lang)))
+    for usage, status_class_text, registry, reason in rows:
+        writer.writerow(
+            (
+                usage.label,
+                status_class_text or str(usage.status_class),
+                registry,
+                reason,
+                usage.source,
+                usage.reason_used or "",
+                *(usage.method(name) for name in m.METHODS),
+                usage.meaning.get(lang),
+                "\n".join(
+                    f"{', '.join(c.methods)}: {c.text.get(lang)}" for c in usage.conditions
+                ),
+                usage.action.get(lang) if usage.action else "",
+                "\n".join(n.get(lang) for n in usage.notes),
+            )
+        )
+    return out.getvalue()

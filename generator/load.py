@@ -1,0 +1,246 @@
+"""Read a YAML file safely into a tree of located nodes.
+
+Only plain data is accepted: no tags, anchors, aliases or duplicate keys, UTF-8 only,
+one document, at most MAX_BYTES. Every node remembers its 1-based line and column so
+that later checks can point at the exact place a user has to fix.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from ruamel.yaml import YAML
+from ruamel.yaml import events as ev
+from ruamel.yaml.error import MarkedYAMLError
+
+from .errors import InputError, Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Scalar:
+    value: Any
+    line: int
+    column: int
+
+
+@dataclass
+class Mapping:
+    line: int
+    column: int
+    items: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)
+
+    def get(self, key: str) -> Node | None:
+        pair = self.items.get(key)
+        return pair[1] if pair else None
+
+
+@dataclass
+class Sequence:
+    line: int
+    column: int
+    items: list[Node] = field(default_factory=list)
+
+
+Node = Union[Scalar, Mapping, Sequence]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+def _plain_value(text: str) -> Any:
+    """Resolve a plain (unquoted) scalar the YAML 1.2 core-schema way; dates stay text."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
+        return float(text)
+    return text
+
+
+def to_plain(node: Node) -> Any:
+    """The node's value as plain Python data (dicts, lists, scalars)."""
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Mapping):
+        return {key: to_plain(value) for key, (_, value) in node.items.items()}
+    return [to_plain(item) for item in node.items]
+
+
+def read_text(path: Path, display: str) -> str:
+    """The file's text, refusing oversized files and bytes that are not UTF-8."""
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit",
+                    "split out what does not belong in the atlas",
+                )
+            ]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise InputError(
+            [
+                Problem(
+                    display,
+                    line,
+                    column,
+                    f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                    "save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def parse(text: str, display: str) -> Node:
+    """Build the located tree from YAML text; raise InputError listing every refusal."""
+    problems: list[Problem] = []
+    stack: list[Node] = []
+    pending_key: list[Scalar | None] = []
+    root: Node | None = None
+    documents = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+            return
+        key = pending_key[-1]
+        if key is None:
+            if not isinstance(node, Scalar) or not isinstance(node.value, (str, int)):
+                problems.append(
+                    Problem(display, node.line, node.column, "a key must be plain text", "")
+                )
+                node = Scalar(f"<{node.line}:{node.column}>", node.line, node.column)
+            assert isinstance(node, Scalar)
+            name = str(node.value)
+            if name in parent.items:
+                first = parent.items[name][0]
+                problems.append(
+                    Problem(
+                        display,
+                        node.line,
+                        node.column,
+                        f"duplicate key '{name}' (first at line {first.line})",
+                        "keep one of them",
+                    )
+                )
+            pending_key[-1] = Scalar(name, node.line, node.column)
+        else:
+            if key.value not in parent.items:
+                parent.items[key.value] = (key, node)
+            pending_key[-1] = None
+
+    yaml = YAML(typ="safe", pure=False)
+    try:
+        for event in yaml.parse(io.StringIO(text)):
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problems.append(
+                        Problem(
+                            display,
+                            line,
+                            column,
+                            "more than one YAML document",
+                            "remove the second '---'",
+                        )
+                    )
+                continue
+            if isinstance(event, ev.AliasEvent):
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        column,
+                        f"alias '*{event.anchor}' is not allowed",
+                        "write the value out in full",
+                    )
+                )
+                attach(Scalar(None, line, column))
+                continue
+            if isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
+                if event.anchor:
+                    problems.append(
+                        Problem(
+                            display,
+                            line,
+                            column,
+                            f"anchor '&{event.anchor}' is not allowed",
+                            "remove it and write values out in full",
+                        )
+                    )
+                explicit_tag = event.tag is not None and (
+                    not isinstance(event, ev.ScalarEvent) or not any(event.implicit)
+                )
+                if isinstance(event, ev.ScalarEvent) and event.tag not in (None, "!"):
+                    explicit_tag = True
+                if explicit_tag:
+                    problems.append(
+                        Problem(
+                            display,
+                            line,
+                            column,
+                            f"tag '{event.tag}' is not allowed",
+                            "remove the tag; the atlas holds plain text, numbers and lists",
+                        )
+                    )
+            if isinstance(event, ev.ScalarEvent):
+                value = _plain_value(event.value) if not event.style else event.value
+                attach(Scalar(value, line, column))
+            elif isinstance(event, ev.MappingStartEvent):
+                node: Node = Mapping(line, column)
+                attach(node)
+                stack.append(node)
+                pending_key.append(None)
+            elif isinstance(event, ev.SequenceStartEvent):
+                node = Sequence(line, column)
+                attach(node)
+                stack.append(node)
+                pending_key.append(None)
+            elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+                stack.pop()
+                pending_key.pop()
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        problems.append(
+            Problem(display, line, column, f"YAML syntax: {what}", "check indentation and quoting")
+        )
+    if problems:
+        raise InputError(problems)
+    if root is None:
+        raise InputError([Problem(display, 1, 1, "the file is empty", "")])
+    return root
+
+
+def load(path: Path, display: str | None = None) -> Node:
+    """Read and parse a YAML file into located nodes."""
+    shown = display or str(path)
+    return parse(read_text(path, shown), shown)

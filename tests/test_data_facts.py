@@ -1,0 +1,244 @@
+"""data/atlas.yaml records what the IANA registry and each seed guideline say, and nothing else.
+
+The expectations are read from ../shared (the registry CSV and the seed pages), so any drift
+between the data and its sources fails here.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from generator.atlas import load_atlas
+from generator.model import Atlas
+
+from .conftest import DATA, SHARED
+
+SEEDS = SHARED / "seeds"
+IANA_CSV = SHARED / "reference" / "iana-http-status-codes.csv"
+
+
+@cache
+def atlas() -> Atlas:
+    return load_atlas(DATA)
+
+
+@cache
+def iana() -> dict[int, tuple[str, str]]:
+    with IANA_CSV.open(encoding="utf-8") as handle:
+        return {
+            int(row["Value"]): (row["Description"], row["Reference"])
+            for row in csv.DictReader(handle)
+            if row["Value"].isdigit()
+        }
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def codes_of(source_id: str) -> set[int]:
+    return {u.code for u in atlas().source(source_id).usage if u.code is not None}
+
+
+def test_every_iana_code_is_in_the_atlas_plus_the_unregistered_ones_sources_use():
+    assert {c.code for c in atlas().codes} == set(iana()) | {499, 529}
+    assert len(iana()) == 64
+
+
+@pytest.mark.parametrize("code", sorted(iana()))
+def test_reason_phrase_and_reference_follow_the_registry(code):
+    description, reference = iana()[code]
+    entry = atlas().code(code)
+    assert entry.reason.en == re.sub(r"\s*\((TEMPORARY|OBSOLETED)[^)]*\)", "", description)
+    rfc9110 = re.fullmatch(r"RFC9110, ([\d.]+)", reference)
+    if rfc9110:
+        section = rfc9110.group(1)
+        assert entry.reference.title == f"RFC 9110 §{section}"
+        assert entry.reference.url.endswith(f"rfc9110.html#section-{section}")
+    else:
+        first = re.match(r"(RFC)(\d+)|(draft-[\w-]+)", reference)
+        assert first is not None
+        expected = f"RFC {first.group(2)}" if first.group(1) else first.group(3)
+        assert entry.reference.title.startswith(expected)
+
+
+def test_registry_statuses():
+    status = {c.code: c.registry for c in atlas().codes}
+    special = {104: "temporary", 305: "deprecated", 306: "unused", 418: "unused",
+               510: "obsoleted", 499: "unregistered", 529: "unregistered"}
+    for code, expected in special.items():
+        assert status[code] == expected, code
+    assert {c for c, s in status.items() if s == "registered"} == set(status) - set(special)
+    assert atlas().code(104).expires == "2026-11-13"
+    assert "expires 2026-11-13" in iana()[104][0]
+
+
+def test_cacheable_by_default_is_the_rfc_9110_list_plus_451():
+    cacheable = {c.code for c in atlas().codes if c.cacheable}
+    assert cacheable == {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501}
+
+
+def test_retry_after_travels_with_429_and_503():
+    for code in (429, 503):
+        assert "Retry-After" in atlas().code(code).headers
+    assert "Location" in atlas().code(201).headers
+    assert "Allow" in atlas().code(405).headers
+    assert "WWW-Authenticate" in atlas().code(401).headers
+    assert "Content-Range" in atlas().code(206).headers
+
+
+def test_source_ids_are_fixed():
+    assert [s.id for s in atlas().sources] == [
+        "rfc9110", "nfe-io", "open-finance-brasil", "claro", "google-actions-center",
+    ]
+    assert [s.kind for s in atlas().sources] == ["standard"] + ["guideline"] * 4
+
+
+def test_nfe_io_uses_every_code_of_its_table():
+    table = {int(m) for m in re.findall(r"(?m)^\|\s*(\d{3})\s*\|", seed("000"))}
+    assert table == {202, 400, 401, 408, 500, 503, 504}
+    assert codes_of("nfe-io") == table
+
+
+def test_nfe_io_408_is_the_60_second_server_limit():
+    usage = atlas().usage("nfe-io", 408)
+    assert usage is not None
+    assert "60" in usage.meaning.en and "60" in usage.meaning.pt_br
+
+
+def open_finance_table() -> dict[int, dict[str, str]]:
+    """The seed's table: code → POST/GET/DELETE/PATCH as published (Sim/Não)."""
+    text = seed("001")
+    rows = re.findall(
+        r"\|\s*(\d{3})\s[^|]*\|(?:[^|]*\|)?\s*(Sim|Não)\s*\|\s*(Sim|Não)\s*\|"
+        r"\s*(Sim|Não)\s*\|\s*(Sim|Não)\s*\|",
+        text,
+    )
+    word = {"Sim": "yes", "Não": "no"}
+    return {
+        int(code): dict(zip(("POST", "GET", "DELETE", "PATCH"), (word[v] for v in values)))
+        for code, *values in rows
+    }
+
+
+def test_open_finance_table_is_parsed_completely():
+    assert sorted(open_finance_table()) == [200, 201, 202, 204, 304, 400, 401, 403, 404, 405,
+                                            406, 410, 415, 422, 429, 500, 503, 504]
+
+
+def test_open_finance_uses_its_table_plus_529_from_its_specs():
+    assert codes_of("open-finance-brasil") == set(open_finance_table()) | {529}
+
+
+@pytest.mark.parametrize("code", sorted(open_finance_table()))
+def test_open_finance_method_matrix_matches_the_published_table_cell_by_cell(code):
+    usage = atlas().usage("open-finance-brasil", code)
+    assert usage is not None
+    published = open_finance_table()[code]
+    for method, state in published.items():
+        assert usage.method(method) == state, (code, method)
+    for method in ("PUT", "HEAD", "OPTIONS"):
+        assert usage.method(method) == "unspecified", (code, method)
+
+
+def test_open_finance_rules_cover_the_directory_404_and_post_200():
+    rules = " ".join(r.en for r in atlas().source("open-finance-brasil").rules)
+    assert "404" in rules and "directory" in rules.lower()
+    assert "200" in rules and "POST" in rules
+
+
+def test_claro_uses_every_code_of_its_page():
+    codes = {int(m) for m in re.findall(r"(?m)^(\d{3}) [A-Z]", seed("002"))}
+    assert codes == {200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 406, 410, 415, 422, 429,
+                     451, 500, 503}
+    assert codes_of("claro") == codes
+
+
+def test_claro_sync_and_async_success_codes_are_conditional():
+    ok = atlas().usage("claro", 200)
+    accepted = atlas().usage("claro", 202)
+    created = atlas().usage("claro", 201)
+    assert ok is not None and accepted is not None and created is not None
+    assert ok.method("GET") == "yes"
+    assert ok.method("POST") == "unspecified"
+    for method in ("PUT", "PATCH", "DELETE"):
+        assert ok.method(method) == "conditional"
+        assert accepted.method(method) == "conditional"
+    assert created.method("POST") == "conditional"
+    assert "synchron" in created.condition_for("POST").en.lower()  # type: ignore[union-attr]
+    assert "asynchron" in accepted.condition_for("POST").en.lower()  # type: ignore[union-attr]
+
+
+def test_claro_405_after_the_point_of_no_return_is_recorded():
+    rules = " ".join(r.en for r in atlas().source("claro").rules)
+    assert "405" in rules and "point of no return" in rules.lower()
+
+
+def test_google_uses_every_code_of_its_page_and_the_2xx_class():
+    codes = {int(m) for m in re.findall(r"\| (\d{3}) +\|", seed("003"))}
+    assert codes == {400, 401, 403, 404, 409, 429, 499, 500, 501, 503, 504}
+    assert codes_of("google-actions-center") == codes
+    class_rules = atlas().class_usages(2)
+    assert [u.source for u in class_rules] == ["google-actions-center"]
+    rules = " ".join(r.en for r in atlas().source("google-actions-center").rules).lower()
+    assert "specific" in rules and "2xx" in rules
+
+
+def test_google_states_no_method_rules():
+    for usage in atlas().source("google-actions-center").usage:
+        assert usage.methods == {}, usage.label
+
+
+def test_older_reason_phrases_are_recorded():
+    for source in ("open-finance-brasil", "claro"):
+        usage = atlas().usage(source, 422)
+        assert usage is not None and usage.reason_used == "Unprocessable Entity"
+
+
+def test_rfc9110_appears_on_exactly_the_codes_it_defines():
+    defined = {code for code, (_, ref) in iana().items() if ref.startswith("RFC9110")}
+    assert codes_of("rfc9110") == defined
+
+
+def test_rfc9110_304_answers_only_conditional_get_or_head():
+    usage = atlas().usage("rfc9110", 304)
+    assert usage is not None
+    assert usage.method("GET") == "conditional" and usage.method("HEAD") == "conditional"
+    assert usage.method("POST") != "yes"
+
+
+def test_rfc9110_206_answers_a_range_get():
+    usage = atlas().usage("rfc9110", 206)
+    assert usage is not None and usage.method("GET") == "conditional"
+    assert "Range" in usage.condition_for("GET").en  # type: ignore[union-attr]
+
+
+def _runs(text: str, size: int = 8) -> set[str]:
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def test_no_sentence_is_copied_from_the_seeds():
+    seed_runs = set().union(*(_runs(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")))
+    copied = []
+    for source in atlas().sources:
+        for usage in source.usage:
+            texts = [usage.meaning, *usage.notes, *(c.text for c in usage.conditions)]
+            if usage.action:
+                texts.append(usage.action)
+            for text in texts:
+                for run in _runs(text.pt_br) & seed_runs:
+                    copied.append(f"{source.id} {usage.label}: {run}")
+    assert copied == []
+
+
+def test_every_source_links_to_its_original():
+    for source in atlas().sources:
+        assert source.url.startswith("https://")
+        assert source.retrieved
+        assert source.license.en and source.license.pt_br
