@@ -13,13 +13,16 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from .atlas import DEFAULT_DATA, load_atlas
+from .errors import BuildError
 from .model import LANGUAGES, Atlas, Lang
 from .render import site_pages
 from .site import LANG_LABEL, LANG_PREFIX, SITE_URL
@@ -29,10 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_SRC = ROOT / "site_src"
 DEFAULT_WORK = ROOT / "build" / "docs"
 HAND_WRITTEN_ORDER = ("about", "add-a-guideline", "check-your-api", "cite")
-
-
-class BuildError(Exception):
-    """mkdocs refused the build (in strict mode, any warning)."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ _cache: dict[tuple[Any, ...], Inputs] = {}
 def build_date() -> date:
     """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return moment.date()
 
 
@@ -86,9 +85,7 @@ def write_if_changed(path: Path, text: str) -> bool:
 def hand_written(lang: Lang) -> dict[str, Path]:
     """site_src pages of one language: about.en.md → about.md."""
     suffix = f".{lang}.md"
-    return {
-        p.name[: -len(suffix)] + ".md": p for p in sorted(SITE_SRC.glob(f"*{suffix}"))
-    }
+    return {p.name[: -len(suffix)] + ".md": p for p in sorted(SITE_SRC.glob(f"*{suffix}"))}
 
 
 def generate_docs(inputs: Inputs, lang: Lang, target: Path) -> int:
@@ -101,7 +98,9 @@ def generate_docs(inputs: Inputs, lang: Lang, target: Path) -> int:
         wanted[name] = source.read_bytes()
     for asset in sorted((SITE_SRC / "assets").rglob("*")):
         if asset.is_file():
-            wanted["assets/" + asset.relative_to(SITE_SRC / "assets").as_posix()] = asset.read_bytes()
+            wanted["assets/" + asset.relative_to(SITE_SRC / "assets").as_posix()] = (
+                asset.read_bytes()
+            )
     changed = 0
     for name, data in wanted.items():
         path = target / name
@@ -152,8 +151,14 @@ def configure(config: Any, inputs: Inputs, lang: Lang) -> None:
         {s.get("nav_home", lang): "index.md"},
         {s.get("nav_compare", lang): "compare.md"},
         {s.get("nav_methods", lang): "methods.md"},
-        {s.get("nav_codes", lang): ["codes/index.md"] + [f"codes/{c.code}.md" for c in atlas.codes]},
-        {s.get("nav_sources", lang): ["sources/index.md"] + [f"sources/{x.id}.md" for x in atlas.sources]},
+        {
+            s.get("nav_codes", lang): ["codes/index.md"]
+            + [f"codes/{c.code}.md" for c in atlas.codes]
+        },
+        {
+            s.get("nav_sources", lang): ["sources/index.md"]
+            + [f"sources/{x.id}.md" for x in atlas.sources]
+        },
         *([{s.get("nav_guide", lang): guide}] if guide else []),
     ]
 
@@ -221,13 +226,32 @@ class BuildReport:
 
 def run_build(data: Path, site_dir: Path) -> BuildReport:
     """Validate, build both languages in a temporary folder, then swap it in."""
+    started = time.perf_counter()
+    read_inputs(data)  # invalid data stops here, before anything is touched
+    with _environment(ATLAS_DATA=str(data.resolve())):
+        return _run_mkdocs(site_dir, started)
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Tell the mkdocs hooks (which mkdocs loads itself) which data file to read."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    started = time.perf_counter()
-    read_inputs(data)  # invalid data stops here, before anything is touched
-    os.environ["ATLAS_DATA"] = str(data.resolve())
     for lang in LANGUAGES:
         docs_dir(lang).mkdir(parents=True, exist_ok=True)
     site_dir = site_dir.resolve()

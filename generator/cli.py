@@ -9,12 +9,12 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from . import export, lint
 from .atlas import DEFAULT_DATA, load_atlas
-from .errors import InputError, UsageError
+from .errors import BuildError, InputError, UsageError
 from .model import LANGUAGES, Atlas
 
 
@@ -40,19 +40,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     atlas = load_atlas(Path(args.file))
     usages = sum(len(s.usage) for s in atlas.sources)
     print(
-        f"{args.file}: ok: {len(atlas.codes)} codes, {len(atlas.sources)} sources, "
-        f"{usages} usages"
+        f"{args.file}: ok: {len(atlas.codes)} codes, {len(atlas.sources)} sources, {usages} usages"
     )
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     atlas: Atlas = load_atlas(Path(args.data))
-    if args.format == "json":
-        text = export.to_json(atlas)
-    else:
-        text = export.to_csv(atlas, args.lang)
+    text = export.to_json(atlas) if args.format == "json" else export.to_csv(atlas, args.lang)
     write_output(text, args.output)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import run_build  # imports mkdocs: only when building
+
+    report = run_build(Path(args.data), Path(args.site_dir))
+    print(
+        f"built {report.pages} pages into {args.site_dir} in {report.total_seconds:.1f} s "
+        f"(pt-BR at index.html, English at en/index.html)"
+    )
     return 0
 
 
@@ -94,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", help="file to write (default: standard output)")
     exp.set_defaults(run=cmd_export)
 
+    bld = commands.add_parser("build", help="validate and build the bilingual site")
+    bld.add_argument("--data", default=str(DEFAULT_DATA))
+    bld.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    bld.set_defaults(run=cmd_build)
+
     lnt = commands.add_parser(
         "lint-openapi",
         help="check OpenAPI / Swagger specs against a guideline",
@@ -129,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         count = len(error.problems)
         print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
+        return 1
+    except BuildError as error:
+        print(f"error: the site build failed: {error}", file=sys.stderr)
         return 1
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)

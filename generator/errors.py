@@ -30,3 +30,7 @@ class InputError(Exception):
 
 class UsageError(Exception):
     """A mistake in how a command was called (missing file, bad option): exit code 2."""
+
+
+class BuildError(Exception):
+    """A build step (mkdocs, WeasyPrint) refused the input: exit code 1 with its message."""

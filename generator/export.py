@@ -18,9 +18,7 @@ def usage_dict(usage: m.Usage) -> dict[str, Any]:
         "reason_used": usage.reason_used,
         "meaning": usage.meaning.as_dict(),
         "methods": {name: usage.method(name) for name in m.METHODS},
-        "conditions": [
-            {"methods": list(c.methods), **c.text.as_dict()} for c in usage.conditions
-        ],
+        "conditions": [{"methods": list(c.methods), **c.text.as_dict()} for c in usage.conditions],
         "action": usage.action.as_dict() if usage.action else None,
         "notes": [n.as_dict() for n in usage.notes],
     }
@@ -30,6 +28,7 @@ def source_dict(source: m.Source) -> dict[str, Any]:
     return {
         "id": source.id,
         "name": source.name,
+        "short_name": source.short_name,
         "publisher": source.publisher,
         "kind": source.kind,
         "url": source.url,
@@ -124,9 +123,7 @@ def to_csv(atlas: m.Atlas, lang: m.Lang = "pt-BR") -> str:
                 usage.reason_used or "",
                 *(usage.method(name) for name in m.METHODS),
                 usage.meaning.get(lang),
-                "\n".join(
-                    f"{', '.join(c.methods)}: {c.text.get(lang)}" for c in usage.conditions
-                ),
+                "\n".join(f"{', '.join(c.methods)}: {c.text.get(lang)}" for c in usage.conditions),
                 usage.action.get(lang) if usage.action else "",
                 "\n".join(n.get(lang) for n in usage.notes),
             )

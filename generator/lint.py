@@ -8,8 +8,8 @@ printing and no exit codes here: the CLI does that.
 
 Rules (RULES below holds each one's wording in every language):
 
-| rule                  | severity | when                                                        |
-| --------------------- | -------- | ----------------------------------------------------------- |
+| rule                  | severity | when                                                         |
+| --------------------- | -------- | ------------------------------------------------------------ |
 | code-not-for-method   | error    | the guideline marks the code `no` for the operation's method |
 | conditional-code      | warning  | ... marks it `conditional` for that method (condition shown) |
 | code-not-in-guideline | warning  | the guideline uses neither the code nor its class            |
@@ -21,15 +21,18 @@ Rules (RULES below holds each one's wording in every language):
 | default-response      | info     | a `default` response                                         |
 | range-response        | info     | a range response such as `4XX`                               |
 | not-a-status-code     | warning  | a response key that is none of the above                     |
-| broken-ref            | warning  | a local `$ref` to a response that points to nothing          |
+| broken-ref            | warning  | a local `$ref` (response, path item) that points to nothing  |
 | not-openapi           | info     | the file parses but is no OpenAPI or Swagger document        |
 
 Decisions:
 - A guideline's class usage (code "2xx") counts as using every code of that class, with the
   class's method states, wherever the guideline has no usage of the exact code.
 - For --missing, a range (4XX) declares every code of its class; `default` declares none.
+- Messages name a guideline by its short_name ("Open Finance Brasil does not use 422 on
+  DELETE"): the sources' names are full page titles, too long for a sentence.
 - Callbacks and 3.1 `webhooks` are not checked: their responses come from the API's clients.
 - Only local `$ref`s (`#/...`) are followed; a reference to another file is left alone.
+- Specs are read with load.parse, so YAML anchors and aliases are refused (usage error).
 """
 
 from __future__ import annotations
@@ -177,10 +180,9 @@ RULES: dict[str, Rule] = {
             "info",
             T(en="A 'default' response", pt_br="Resposta 'default'"),
             T(
-                en="'default' stands for every code the operation does not list, so it is not "
-                "checked against {guideline}",
-                pt_br="'default' vale para todo código que a operação não lista, por isso não é "
-                "comparado com a diretriz {guideline}",
+                en="A 'default' response stands for any code not listed; it is not checked",
+                pt_br="A resposta 'default' vale para qualquer código não listado; não é "
+                "verificada",
             ),
         ),
         Rule(
@@ -188,10 +190,10 @@ RULES: dict[str, Rule] = {
             "info",
             T(en="A range response such as 4XX", pt_br="Resposta por faixa, como 4XX"),
             T(
-                en="'{key}' stands for every {status_class} code, so it is not checked code by "
-                "code against {guideline}",
-                pt_br="'{key}' vale para todo código {status_class}, por isso não é comparado "
-                "código a código com a diretriz {guideline}",
+                en="The range '{key}' stands for any {status_class} code; it is not checked "
+                "code by code",
+                pt_br="A faixa '{key}' vale para qualquer código {status_class}; não é verificada "
+                "código a código",
             ),
         ),
         Rule(
@@ -227,8 +229,8 @@ RULES: dict[str, Rule] = {
                 pt_br="Arquivo que não é um documento OpenAPI ou Swagger",
             ),
             T(
-                en="not an OpenAPI or Swagger document (no 'openapi' or 'swagger' key): skipped",
-                pt_br="não é um documento OpenAPI nem Swagger (falta a chave 'openapi' ou "
+                en="Not an OpenAPI or Swagger document (no 'openapi' or 'swagger' key): skipped",
+                pt_br="Não é um documento OpenAPI nem Swagger (falta a chave 'openapi' ou "
                 "'swagger'): arquivo ignorado",
             ),
         ),
@@ -558,22 +560,28 @@ def _version(root: load.Mapping, display: str, lang: m.Lang) -> bool:
     return False
 
 
-def _operations(root: load.Mapping, display: str, lang: m.Lang) -> list[_Operation]:
+def _operations(
+    root: load.Mapping, display: str, lang: m.Lang
+) -> tuple[list[_Operation], list[tuple[str, int, int]]]:
+    """Every operation under `paths`, and the path-item `$ref`s that lead nowhere."""
     pair = root.items.get("paths")
     if pair is None:
-        return []
+        return [], []
     paths = pair[1]
     if isinstance(paths, load.Scalar) and paths.value is None:
-        return []
+        return [], []
     if not isinstance(paths, load.Mapping):
         raise UsageError(
             say("paths_not_mapping", lang, file=display, line=paths.line, column=paths.column)
         )
     operations: list[_Operation] = []
+    broken_items: list[tuple[str, int, int]] = []
     for path, (_, raw_item) in paths.items.items():
         if not path.startswith("/"):
             continue
-        item, _broken = _follow(root, raw_item)
+        item, broken_item = _follow(root, raw_item)
+        if broken_item is not None:
+            broken_items.append(broken_item)
         if not isinstance(item, load.Mapping):
             continue
         for key in OPERATION_KEYS:
@@ -603,7 +611,7 @@ def _operations(root: load.Mapping, display: str, lang: m.Lang) -> list[_Operati
                     key.upper(), path, responses_key.line, responses_key.column, tuple(found)
                 )
             )
-    return operations
+    return operations, broken_items
 
 
 # --- The checks ------------------------------------------------------------------------------
@@ -629,7 +637,7 @@ class _Checker:
         /,
         **values: Any,
     ) -> None:
-        message = say(rule, self.lang, guideline=self.g.source.name, **values)
+        message = say(rule, self.lang, guideline=self.g.source.short_name, **values)
         self.findings.append(
             Finding(
                 file=self.display,
@@ -753,7 +761,11 @@ class _Checker:
                 rule_url("not-openapi", self.lang),
             )
             return self.findings
-        operations = _operations(root, self.display, self.lang)
+        operations, broken_items = _operations(root, self.display, self.lang)
+        for ref, line, column in broken_items:
+            self.add(
+                "broken-ref", line, column, None, None, rule_url("broken-ref", self.lang), ref=ref
+            )
         for op in operations:
             for response in op.responses:
                 self.response(op, response)
@@ -840,7 +852,7 @@ def to_text(report: Report) -> str:
             head = f"{subject}: {f.message}" if subject else f.message
             lines.append(f"  {w:<{where_width}}  {s:<{severity_width}}  {head} [{f.rule}]")
             if f.guideline_text:
-                lines.append(f"{indent}{report.guideline.name}: {f.guideline_text}")
+                lines.append(f"{indent}{report.guideline.short_name}: {f.guideline_text}")
             lines.append(f"{indent}{f.url}")
         lines.append("")
     lines.append(report.summary())
@@ -854,6 +866,7 @@ def to_data(report: Report) -> dict[str, Any]:
         "guideline": {
             "id": report.guideline.id,
             "name": report.guideline.name,
+            "short_name": report.guideline.short_name,
             "url": _page(f"sources/{report.guideline.id}", report.lang),
         },
         "lang": report.lang,
@@ -913,7 +926,7 @@ def to_sarif_data(report: Report) -> dict[str, Any]:
         subject = " ".join(x for x in (f.operation, f.code) if x)
         text = f"{subject}: {f.message}" if subject else f.message
         if f.guideline_text:
-            text += f". {report.guideline.name}: {f.guideline_text}"
+            text += f". {report.guideline.short_name}: {f.guideline_text}"
         text += f" ({f.url})"
         results.append(
             {

@@ -11,7 +11,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, TypeAlias
 
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
@@ -47,7 +47,7 @@ class Sequence:
     items: list[Node] = field(default_factory=list)
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node: TypeAlias = Scalar | Mapping | Sequence
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -128,6 +128,7 @@ def parse(text: str, display: str) -> Node:
         if isinstance(parent, Sequence):
             parent.items.append(node)
             return
+        assert isinstance(parent, Mapping)
         key = pending_key[-1]
         if key is None:
             if not isinstance(node, Scalar) or not isinstance(node.value, (str, int)):

@@ -121,6 +121,7 @@ class StatusClass:
 class Source:
     id: str
     name: str
+    short_name: str
     publisher: str
     kind: str
     url: str

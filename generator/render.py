@@ -131,9 +131,7 @@ def disagree(atlas: m.Atlas, code: int) -> bool:
     used = [u for u in usages if u is not None]
     if used and len(used) < len(guidelines):
         return True
-    return any(
-        {u.method(x) for u in used} >= {"yes", "no"} for x in m.METHODS
-    )
+    return any({u.method(x) for u in used} >= {"yes", "no"} for x in m.METHODS)
 
 
 @dataclass(frozen=True)
@@ -196,8 +194,10 @@ class Context:
 
 def _render(template: str, context: Context, **values: Any) -> str:
     labels = context.labels
-    return environment().get_template(template).render(
-        c=context, L=labels, t=labels.t, tx=labels.tx, lang=labels.lang, **values
+    return (
+        environment()
+        .get_template(template)
+        .render(c=context, L=labels, t=labels.t, tx=labels.tx, lang=labels.lang, **values)
     )
 
 
@@ -225,8 +225,8 @@ def matrix_tables(atlas: m.Atlas) -> tuple[MatrixTable, ...]:
     tables = []
     for source in atlas.sources:
         methods = methods_shown(source.usage)
-        rows = []
-        conditions = []
+        rows: list[tuple[m.Code | None, UsageView]] = []
+        conditions: list[tuple[int, str, m.Condition]] = []
         note = 1
         for usage in source.usage:
             view = usage_view(usage, source, methods, note)

@@ -121,7 +121,7 @@ def _explain(error: ValidationError, root: Node, display: str) -> list[Problem]:
     if kind == "type":
         expected = error.validator_value
         words = (
-            " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+            " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in expected)
             if isinstance(expected, list)
             else _TYPE_WORDS.get(str(expected), str(expected))
         )
@@ -207,7 +207,7 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
                 add(
                     code_node,
                     f"code {code} is temporary but has no 'expires' date",
-                    "add expires: \"YYYY-MM-DD\" from the registry",
+                    'add expires: "YYYY-MM-DD" from the registry',
                 )
             if expires is not None and registry != "temporary":
                 add(
@@ -235,9 +235,10 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
         source_id = _scalar(id_node)
         if isinstance(source_id, str) and id_node is not None:
             if source_id in source_ids:
+                first = source_ids[source_id].line
                 add(
                     id_node,
-                    f"source id '{source_id}' is used twice (first at line {source_ids[source_id].line})",
+                    f"source id '{source_id}' is used twice (first at line {first})",
                     "give each source its own id",
                 )
             source_ids[source_id] = id_node
@@ -246,14 +247,16 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
         for usage_node in _items(source_node.get("usage")):
             if not isinstance(usage_node, Mapping):
                 continue
-            code_node = usage_node.get("code")
-            code = _scalar(code_node)
-            if code_node is None:
+            found = usage_node.get("code")
+            if found is None:
                 continue
+            code_node = found
+            code = _scalar(code_node)
             if code in used:
                 add(
                     code_node,
-                    f"source '{source_id}' lists code {code} twice (first at line {used[code].line})",
+                    f"source '{source_id}' lists code {code} twice "
+                    f"(first at line {used[code].line})",
                     "merge the two entries",
                 )
             used[code] = code_node
@@ -290,7 +293,9 @@ def _check_conditions(usage_node: Mapping, add: Any) -> None:
     conditional: dict[str, Node] = {}
     if isinstance(methods, Mapping):
         conditional = {
-            name: value for name, (_, value) in methods.items.items() if _scalar(value) == "conditional"
+            name: value
+            for name, (_, value) in methods.items.items()
+            if _scalar(value) == "conditional"
         }
     explained: dict[str, Node] = {}
     for condition in _items(usage_node.get("conditions")):
@@ -367,6 +372,7 @@ def _build(data: dict[str, Any]) -> m.Atlas:
             m.Source(
                 id=s["id"],
                 name=s["name"],
+                short_name=s.get("short_name") or s["name"],
                 publisher=s["publisher"],
                 kind=s["kind"],
                 url=s["url"],

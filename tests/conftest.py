@@ -28,3 +28,13 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real data built once into a temporary folder, for every site test."""
+    from .sitebuild import build_site
+
+    code, path = build_site(DATA, tmp_path_factory.mktemp("real"))
+    assert code == 0
+    return path

@@ -34,59 +34,81 @@ def test_the_real_atlas_is_valid(capsys):
 BROKEN = {
     "unknown_key": (
         ("        cacheable: true\n", "        cacheable: true\n        colour: red\n"),
-        ["{p}:18:9: error: unknown key 'colour' (allowed here: cacheable, code, expires, headers, "
-         "meaning, reason, reference, registry, retryable)"],
+        [
+            "{p}:18:9: error: unknown key 'colour' (allowed here: cacheable, code, expires, headers, "
+            "meaning, reason, reference, registry, retryable)"
+        ],
     ),
     "missing_translation": (
-        ("meaning: {en: The request succeeded., pt-BR: A requisição deu certo.}",
-         "meaning: {en: The request succeeded.}"),
-        ["{p}:16:18: error: missing translation 'pt-BR' in 'meaning' (add the Brazilian "
-         "Portuguese text beside the other language)"],
+        (
+            "meaning: {en: The request succeeded., pt-BR: A requisição deu certo.}",
+            "meaning: {en: The request succeeded.}",
+        ),
+        [
+            "{p}:16:18: error: missing translation 'pt-BR' in 'meaning' (add the Brazilian "
+            "Portuguese text beside the other language)"
+        ],
     ),
     "empty_translation": (
         ("pt-BR: Deu certo.}", "pt-BR: ''}"),
-        ["{p}:10:38: error: empty translation 'pt-BR' (write the Brazilian Portuguese text; "
-         "every text needs both languages)"],
+        [
+            "{p}:10:38: error: empty translation 'pt-BR' (write the Brazilian Portuguese text; "
+            "every text needs both languages)"
+        ],
     ),
     "code_out_of_range": (
         ("      - code: 422\n", "      - code: 622\n"),
-        ["{p}:28:15: error: 'code' 622 is out of range (The three-digit status code, 100 to 599, "
-         "listed under its class.)",
-         "{p}:54:15: error: source 'house' uses code 422, which the atlas does not list "
-         "(add 422 under class 4xx, or correct the number)"],
+        [
+            "{p}:28:15: error: 'code' 622 is out of range (The three-digit status code, 100 to 599, "
+            "listed under its class.)",
+            "{p}:54:15: error: source 'house' uses code 422, which the atlas does not list "
+            "(add 422 under class 4xx, or correct the number)",
+        ],
     ),
     "code_in_wrong_class": (
         ("      - code: 422\n", "      - code: 522\n"),
-        ["{p}:28:15: error: code 522 is listed under class 4xx (move it to the list of class 5xx)",
-         "{p}:54:15: error: source 'house' uses code 422, which the atlas does not list "
-         "(add 422 under class 4xx, or correct the number)"],
+        [
+            "{p}:28:15: error: code 522 is listed under class 4xx (move it to the list of class 5xx)",
+            "{p}:54:15: error: source 'house' uses code 422, which the atlas does not list "
+            "(add 422 under class 4xx, or correct the number)",
+        ],
     ),
     "duplicate_code": (
         ("      - code: 422\n", "      - code: 200\n"),
-        ["{p}:28:15: error: code 200 is listed twice (first at line 12) (keep one entry)",
-         "{p}:28:15: error: code 200 is listed under class 4xx (move it to the list of class 2xx)",
-         "{p}:54:15: error: source 'house' uses code 422, which the atlas does not list "
-         "(add 422 under class 4xx, or correct the number)"],
+        [
+            "{p}:28:15: error: code 200 is listed twice (first at line 12) (keep one entry)",
+            "{p}:28:15: error: code 200 is listed under class 4xx (move it to the list of class 2xx)",
+            "{p}:54:15: error: source 'house' uses code 422, which the atlas does not list "
+            "(add 422 under class 4xx, or correct the number)",
+        ],
     ),
     "unknown_method": (
         ('          GET: "no"\n', '          FETCH: "no"\n'),
-        ["{p}:59:11: error: unknown key 'FETCH' (allowed here: DELETE, GET, HEAD, OPTIONS, "
-         "PATCH, POST, PUT)"],
+        [
+            "{p}:59:11: error: unknown key 'FETCH' (allowed here: DELETE, GET, HEAD, OPTIONS, "
+            "PATCH, POST, PUT)"
+        ],
     ),
     "bad_method_state": (
         ('          GET: "no"\n', "          GET: maybe\n"),
-        ["{p}:59:16: error: 'GET' cannot be the text 'maybe' (use one of: yes, no, conditional, "
-         "unspecified)"],
+        [
+            "{p}:59:16: error: 'GET' cannot be the text 'maybe' (use one of: yes, no, conditional, "
+            "unspecified)"
+        ],
     ),
     "conditional_without_condition": (
         ('          GET: "no"\n', "          GET: conditional\n"),
-        ["{p}:59:16: error: GET is conditional but no condition says when (add a condition "
-         "with methods: [GET] and its en and pt-BR text)"],
+        [
+            "{p}:59:16: error: GET is conditional but no condition says when (add a condition "
+            "with methods: [GET] and its en and pt-BR text)"
+        ],
     ),
     "condition_for_plain_method": (
         ("methods: [PATCH]", "methods: [PATCH, POST]"),
-        ["{p}:62:30: error: the condition names POST, which is not marked conditional "
-         "(set POST: conditional, or remove POST from this condition)"],
+        [
+            "{p}:62:30: error: the condition names POST, which is not marked conditional "
+            "(set POST: conditional, or remove POST from this condition)"
+        ],
     ),
     "duplicate_source_id": (
         ("  - id: house\n", "  - id: house\n    id: home\n"),
@@ -94,35 +116,51 @@ BROKEN = {
     ),
     "url_not_http": (
         ("url: https://example.com/rules", "url: ftp://example.com/rules"),
-        ["{p}:45:10: error: 'ftp://example.com/rules' is not an http(s) URL "
-         "(write a full https:// address)"],
+        [
+            "{p}:45:10: error: 'ftp://example.com/rules' is not an http(s) URL "
+            "(write a full https:// address)"
+        ],
     ),
     "unknown_usage_code": (
         ("      - code: 2xx\n", "      - code: 299\n"),
-        ["{p}:52:15: error: source 'house' uses code 299, which the atlas does not list "
-         "(add 299 under class 2xx, or correct the number)"],
+        [
+            "{p}:52:15: error: source 'house' uses code 299, which the atlas does not list "
+            "(add 299 under class 2xx, or correct the number)"
+        ],
     ),
     "reason_used_repeats_iana": (
         ("reason_used: Unprocessable Entity", "reason_used: Unprocessable Content"),
-        ["{p}:55:22: error: reason_used 'Unprocessable Content' is the IANA phrase already "
-         "(remove reason_used; it records only older or different names)"],
+        [
+            "{p}:55:22: error: reason_used 'Unprocessable Content' is the IANA phrase already "
+            "(remove reason_used; it records only older or different names)"
+        ],
     ),
     "yaml_tag": (
-        ("registry: registered\n        reason: {en: OK", "registry: !!str registered\n"
-         "        reason: {en: OK"),
-        ["{p}:13:19: error: tag 'tag:yaml.org,2002:str' is not allowed (remove the tag; the "
-         "atlas holds plain text, numbers and lists)"],
+        (
+            "registry: registered\n        reason: {en: OK",
+            "registry: !!str registered\n        reason: {en: OK",
+        ),
+        [
+            "{p}:13:19: error: tag 'tag:yaml.org,2002:str' is not allowed (remove the tag; the "
+            "atlas holds plain text, numbers and lists)"
+        ],
     ),
     "anchor_and_alias": (
-        ("summary: {en: It worked., pt-BR: Deu certo.}", "summary: &ok {en: It worked., "
-         "pt-BR: Deu certo.}\n    note: *ok"),
-        ["{p}:10:14: error: anchor '&ok' is not allowed (remove it and write values out in full)",
-         "{p}:11:11: error: alias '*ok' is not allowed (write the value out in full)"],
+        (
+            "summary: {en: It worked., pt-BR: Deu certo.}",
+            "summary: &ok {en: It worked., pt-BR: Deu certo.}\n    note: *ok",
+        ),
+        [
+            "{p}:10:14: error: anchor '&ok' is not allowed (remove it and write values out in full)",
+            "{p}:11:11: error: alias '*ok' is not allowed (write the value out in full)",
+        ],
     ),
     "syntax_error": (
         ("    codes: []\n  - class: 2", "    codes: [\n  - class: 2"),
-        ["{p}:8:3: error: YAML syntax: did not find expected node content "
-         "(check indentation and quoting)"],
+        [
+            "{p}:8:3: error: YAML syntax: did not find expected node content "
+            "(check indentation and quoting)"
+        ],
     ),
 }
 
@@ -140,14 +178,16 @@ def test_broken_file_reports_exact_problems(case, minimal_text, write, capsys):
 
 
 def test_every_problem_is_reported_not_just_the_first(minimal_text, write, capsys):
-    text = minimal_text.replace('GET: "no"', "GET: maybe").replace("cacheable: true", "cacheable: 1")
+    text = minimal_text.replace('GET: "no"', "GET: maybe").replace(
+        "cacheable: true", "cacheable: 1"
+    )
     code, lines = run_check(write(text), capsys)
     assert code == 1
     assert lines[-1] == "2 errors"
 
 
 def test_non_utf8_bytes_are_refused_with_their_position(minimal_text, write, capsys):
-    raw = minimal_text.encode("utf-8").replace("Deu certo".encode(), b"Deu cert\xe9", 1)
+    raw = minimal_text.encode("utf-8").replace(b"Deu certo", b"Deu cert\xe9", 1)
     path = write(raw)
     code, lines = run_check(path, capsys)
     assert code == 1

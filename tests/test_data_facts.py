@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -69,8 +68,15 @@ def test_reason_phrase_and_reference_follow_the_registry(code):
 
 def test_registry_statuses():
     status = {c.code: c.registry for c in atlas().codes}
-    special = {104: "temporary", 305: "deprecated", 306: "unused", 418: "unused",
-               510: "obsoleted", 499: "unregistered", 529: "unregistered"}
+    special = {
+        104: "temporary",
+        305: "deprecated",
+        306: "unused",
+        418: "unused",
+        510: "obsoleted",
+        499: "unregistered",
+        529: "unregistered",
+    }
     for code, expected in special.items():
         assert status[code] == expected, code
     assert {c for c, s in status.items() if s == "registered"} == set(status) - set(special)
@@ -94,7 +100,11 @@ def test_retry_after_travels_with_429_and_503():
 
 def test_source_ids_are_fixed():
     assert [s.id for s in atlas().sources] == [
-        "rfc9110", "nfe-io", "open-finance-brasil", "claro", "google-actions-center",
+        "rfc9110",
+        "nfe-io",
+        "open-finance-brasil",
+        "claro",
+        "google-actions-center",
     ]
     assert [s.kind for s in atlas().sources] == ["standard"] + ["guideline"] * 4
 
@@ -121,14 +131,34 @@ def open_finance_table() -> dict[int, dict[str, str]]:
     )
     word = {"Sim": "yes", "Não": "no"}
     return {
-        int(code): dict(zip(("POST", "GET", "DELETE", "PATCH"), (word[v] for v in values)))
+        int(code): dict(
+            zip(("POST", "GET", "DELETE", "PATCH"), (word[v] for v in values), strict=True)
+        )
         for code, *values in rows
     }
 
 
 def test_open_finance_table_is_parsed_completely():
-    assert sorted(open_finance_table()) == [200, 201, 202, 204, 304, 400, 401, 403, 404, 405,
-                                            406, 410, 415, 422, 429, 500, 503, 504]
+    assert sorted(open_finance_table()) == [
+        200,
+        201,
+        202,
+        204,
+        304,
+        400,
+        401,
+        403,
+        404,
+        405,
+        406,
+        410,
+        415,
+        422,
+        429,
+        500,
+        503,
+        504,
+    ]
 
 
 def test_open_finance_uses_its_table_plus_529_from_its_specs():
@@ -154,8 +184,26 @@ def test_open_finance_rules_cover_the_directory_404_and_post_200():
 
 def test_claro_uses_every_code_of_its_page():
     codes = {int(m) for m in re.findall(r"(?m)^(\d{3}) [A-Z]", seed("002"))}
-    assert codes == {200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 406, 410, 415, 422, 429,
-                     451, 500, 503}
+    assert codes == {
+        200,
+        201,
+        202,
+        204,
+        304,
+        400,
+        401,
+        403,
+        404,
+        405,
+        406,
+        410,
+        415,
+        422,
+        429,
+        451,
+        500,
+        503,
+    }
     assert codes_of("claro") == codes
 
 

@@ -1,3 +1,14 @@
+/* Accessibility: mkdocs-material's search dialog has no accessible name; give it the
+   (localized) label of its own search field. */
+(function () {
+  "use strict";
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  var input = document.querySelector(".md-search__input");
+  if (dialog && input && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
+  }
+})();
+
 /* Filters on the compare page. The table is complete without JavaScript; this only hides rows
    and columns. */
 (function () {

@@ -1,0 +1,1 @@
+"""Benchmarks: not tests; each prints what it measured (`make bench`)."""

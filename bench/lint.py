@@ -1,0 +1,134 @@
+"""Benchmark `lint-openapi`: findings per second on the largest published sample and on a
+generated spec with 2,000 operations (target: under 3 s).
+
+Run `python -m bench.lint [--data FILE]`, or call bench_lint(). Each case is timed as a user
+would run it, minus loading the atlas: read the spec, parse it, check it, render the text
+report. The best of REPEAT runs is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import lint
+from generator.atlas import load_atlas
+from generator.model import Atlas
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "atlas.yaml"
+FALLBACK_DATA = ROOT / "tests" / "fixtures" / "openapi" / "atlas.yaml"
+SAMPLES = ROOT.parent / "shared" / "openapi-samples"
+REPEAT = 3
+TARGET_SECONDS = 3.0
+
+#: The guideline each published sample is checked against, by file name prefix.
+SAMPLE_GUIDELINES = {"nfe-io": "nfe-io", "open-finance": "open-finance-brasil"}
+
+_METHODS = ("get", "post", "put", "patch", "delete")
+_CODES = ("200", "201", "204", "400", "401", "403", "404", "409", "422", "429", "500", "529")
+
+
+def generated_spec(operations: int = 2000) -> str:
+    """An OpenAPI 3.0 document with `operations` operations: five methods per path, a dozen
+    responses each (some through $refs), a `default` and a `4XX` range on every fifth one."""
+    lines = [
+        "openapi: 3.0.3",
+        "info: {title: Generated, version: '1'}",
+        "paths:",
+    ]
+    for index in range(operations):
+        method = _METHODS[index % len(_METHODS)]
+        if index % len(_METHODS) == 0:
+            lines.append(f"  /resources{index // len(_METHODS)}/{{id}}:")
+        lines.append(f"    {method}:")
+        lines.append(f"      operationId: op{index}")
+        lines.append("      responses:")
+        for position, code in enumerate(_CODES):
+            if (index + position) % 3 == 0:
+                continue
+            if position % 2:
+                lines.append(f"        '{code}': {{$ref: '#/components/responses/R{code}'}}")
+            else:
+                lines.append(f"        '{code}': {{description: status {code}}}")
+        if index % 5 == 0:
+            lines.append("        4XX: {description: any client error}")
+            lines.append("        default: {description: anything else}")
+    lines.append("components:")
+    lines.append("  responses:")
+    lines.extend(f"    R{code}: {{description: status {code}}}" for code in _CODES)
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    size: int
+    operations: int
+    findings: int
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.findings / self.seconds if self.seconds else float("inf")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.name}: {self.size:,} bytes, {self.operations:,} operations with findings, "
+            f"{self.findings:,} findings in {self.seconds:.3f} s = "
+            f"{self.per_second:,.0f} findings/s"
+        )
+
+
+def measure(name: str, spec: Path, atlas: Atlas, guideline: str, missing: bool) -> Result:
+    best = float("inf")
+    report = None
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        report = lint.lint_files([spec], atlas, guideline, lang="en", missing=missing)
+        lint.to_text(report)
+        best = min(best, time.perf_counter() - start)
+    assert report is not None
+    operations = len({(f.operation) for f in report.findings if f.operation})
+    return Result(name, spec.stat().st_size, operations, len(report.findings), best)
+
+
+def bench_lint(data: Path | None = None) -> list[Result]:
+    """Run both cases, print one line each, and return the results."""
+    path = data or (DATA if DATA.is_file() else FALLBACK_DATA)
+    atlas = load_atlas(path)
+    print(f"lint-openapi benchmark (atlas: {path}, best of {REPEAT})")
+    results: list[Result] = []
+    samples = sorted(SAMPLES.glob("*.y*ml"), key=lambda p: p.stat().st_size)
+    if samples:
+        largest = samples[-1]
+        guideline = next(
+            g for prefix, g in SAMPLE_GUIDELINES.items() if largest.name.startswith(prefix)
+        )
+        name = f"{largest.name} --guideline {guideline} --missing"
+        results.append(measure(name, largest, atlas, guideline, missing=True))
+        print(results[-1])
+    else:
+        print(f"(no samples in {SAMPLES})")
+    with tempfile.TemporaryDirectory() as folder:
+        spec = Path(folder) / "generated-2000.yaml"
+        spec.write_text(generated_spec(2000), encoding="utf-8")
+        name = "generated 2,000 operations --guideline open-finance-brasil --missing"
+        results.append(measure(name, spec, atlas, "open-finance-brasil", missing=True))
+    print(results[-1])
+    verdict = "ok" if results[-1].seconds < TARGET_SECONDS else "OVER TARGET"
+    print(f"target: 2,000 operations under {TARGET_SECONDS:.0f} s: {verdict}")
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.lint", description=__doc__)
+    parser.add_argument("--data", type=Path, help="atlas data file (default: data/atlas.yaml)")
+    bench_lint(parser.parse_args().data)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,238 @@
+"""The site in a real browser: language switch, search, filters, phone width, dark mode,
+console and network hygiene, accessibility (axe-core, vendored)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .browser import chromium, serve
+
+pytestmark = pytest.mark.browser
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+MAIN_PAGES = ("", "compare/", "methods/", "codes/404/", "sources/open-finance-brasil/")
+PREFIX = {"pt-BR": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not os.path.exists("/usr/bin/chromium"):
+        pytest.fail("Debian's chromium is missing: apt-get install chromium (see .ci/run)")
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def base(site) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+class Watch:
+    """Collects console errors, failed responses and requests to other hosts of a page."""
+
+    def __init__(self, page, origin: str) -> None:
+        self.problems: list[str] = []
+        page.on(
+            "console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}")
+        )
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}"),
+        )
+        page.on(
+            "request",
+            lambda r: (
+                not r.url.startswith((origin, "data:", "blob:"))
+                and self.problems.append(f"other host: {r.url}")
+            ),
+        )
+
+
+@pytest.fixture
+def page(browser, base):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.watch = Watch(tab, base)
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "other"), [("pt-BR", "en"), ("en", "pt-BR")])
+@pytest.mark.parametrize("path", ["codes/404/", "compare/", "sources/claro/", ""])
+def test_language_switch_lands_on_the_twin_page(page, base, lang, other, path):
+    page.goto(base + PREFIX[lang] + path)
+    page.hover(".md-header__option .md-select")
+    page.click(f'a.md-select__link[hreflang="{other}"]')
+    page.wait_for_load_state()
+    assert page.url == base + PREFIX[other] + path
+    assert page.get_attribute("html", "lang") == other
+    assert page.watch.problems == []
+
+
+def search(page, query: str) -> list[str]:
+    page.click("label.md-search__icon, .md-search__input")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # the result list renders in batches
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(a => a.href)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [
+        ("pt-BR", "404", "codes/404/"),
+        ("en", "404", "en/codes/404/"),
+        ("en", "Not Found", "en/codes/404/"),
+        ("pt-BR", "não encontrado", "codes/404/"),
+        ("en", "retry", "en/codes/"),
+        ("pt-BR", "tentar novamente", "codes/"),
+    ],
+)
+def test_search_finds_the_page_in_the_current_language_only(page, base, lang, query, expected):
+    page.goto(base + PREFIX[lang])
+    results = search(page, query)
+    assert results, query
+    assert any(url.startswith(base + expected) for url in results[:5]), results[:5]
+    if lang == "pt-BR":
+        assert not any(url.startswith(base + "en/") for url in results)
+    else:
+        assert all(url.startswith(base + "en/") for url in results)
+    assert page.watch.problems == []
+
+
+def visible_codes(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "table.atlas-compare tr[data-code]",
+        "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.code)",
+    )
+
+
+def test_compare_filters_by_class_source_and_disagreement(page, base, site):
+    page.goto(base + "compare/")
+    everything = visible_codes(page)
+    assert len(everything) == 66
+    page.select_option("select[name=class]", "5")
+    assert all(code.startswith("5") for code in visible_codes(page))
+    page.select_option("select[name=class]", "")
+    page.select_option("select[name=source]", "nfe-io")
+    assert visible_codes(page) == ["202", "400", "401", "408", "500", "503", "504"]
+    hidden_columns = page.eval_on_selector_all(
+        'td[data-source="claro"]', "cells => cells.filter(c => c.offsetParent !== null).length"
+    )
+    assert hidden_columns == 0
+    page.select_option("select[name=source]", "")
+    page.check("input[name=disagree]")
+    shown = visible_codes(page)
+    assert 0 < len(shown) < len(everything)
+    flags = page.eval_on_selector_all(
+        "table.atlas-compare tr[data-code]",
+        "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.disagree)",
+    )
+    assert set(flags) == {"true"}
+    assert page.text_content("output.atlas-count").startswith(str(len(shown)))
+
+
+def test_compare_table_is_complete_without_javascript(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(base + "compare/")
+    assert tab.locator("table.atlas-compare tr[data-code]").count() == 66
+    assert tab.locator("form.atlas-filters").is_hidden()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_phone_width_never_scrolls_the_page_sideways(browser, base, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    for path in MAIN_PAGES:
+        tab.goto(base + PREFIX[lang] + path)
+        overflow = tab.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (path, overflow)
+    tab.goto(base + PREFIX[lang] + "compare/")
+    box = tab.evaluate(
+        "(() => { const b = document.querySelector('.atlas-scroll--big');"
+        " return [b.scrollWidth, b.clientWidth]; })()"
+    )
+    assert box[0] > box[1], "the wide table scrolls inside its own box"
+    context.close()
+
+
+def test_first_column_and_header_stay_visible_while_scrolling(page, base):
+    page.goto(base + "compare/")
+    positions = page.evaluate(
+        """(() => {
+          const box = document.querySelector('.atlas-scroll--big');
+          const th = box.querySelector('tbody th[scope=row]');
+          const head = box.querySelector('thead th');
+          box.scrollLeft = 400; box.scrollTop = 600;
+          const b = box.getBoundingClientRect();
+          return [th.getBoundingClientRect().left - b.left,
+                  head.getBoundingClientRect().top - b.top];
+        })()"""
+    )
+    assert abs(positions[0]) < 2 and abs(positions[1]) < 2
+
+
+def test_dark_mode_toggle(page, base):
+    page.goto(base)
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.click("form[data-md-component=palette] label:visible")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.reload()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_no_console_error_no_404_no_other_host(page, base, lang):
+    for path in (*MAIN_PAGES, "codes/", "sources/", "codes/104/", "codes/529/"):
+        page.goto(base + PREFIX[lang] + path)
+        page.wait_for_load_state("networkidle")
+    assert page.watch.problems == []
+
+
+def test_site_works_under_a_sub_path(browser, site, tmp_path):
+    mount = tmp_path / "docs" / "http-status"
+    mount.parent.mkdir(parents=True)
+    shutil.copytree(site, mount)
+    with serve(tmp_path) as root:
+        context = browser.new_context()
+        tab = context.new_page()
+        watch = Watch(tab, root)
+        for path in ("", "en/", "codes/404/", "en/compare/"):
+            tab.goto(root + "docs/http-status/" + path)
+            tab.wait_for_load_state("networkidle")
+        tab.goto(root + "docs/http-status/codes/404/")
+        tab.hover(".md-header__option .md-select")
+        tab.click('a.md-select__link[hreflang="en"]')
+        tab.wait_for_load_state()
+        assert tab.url == root + "docs/http-status/en/codes/404/"
+        assert watch.problems == []
+        context.close()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("path", MAIN_PAGES)
+def test_axe_finds_no_serious_or_critical_violation(page, base, lang, path):
+    page.goto(base + PREFIX[lang] + path)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => {
+          const result = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']});
+          return result.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+        }"""
+    )
+    assert violations == []
