@@ -42,6 +42,8 @@ class Inputs:
 
 
 _cache: dict[tuple[Any, ...], Inputs] = {}
+#: Seconds spent generating Markdown since the last run_build started (both languages).
+_generation_seconds = 0.0
 
 
 def build_date() -> date:
@@ -90,6 +92,8 @@ def hand_written(lang: Lang) -> dict[str, Path]:
 
 def generate_docs(inputs: Inputs, lang: Lang, target: Path) -> int:
     """Write one language's Markdown and assets into target; return how many files changed."""
+    global _generation_seconds
+    started = time.perf_counter()
     wanted: dict[str, bytes] = {
         page.path: page.text.encode("utf-8")
         for page in site_pages(inputs.atlas, inputs.strings, lang, inputs.build_date)
@@ -116,6 +120,7 @@ def generate_docs(inputs: Inputs, lang: Lang, target: Path) -> int:
                 changed += 1
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
+    _generation_seconds += time.perf_counter() - started
     return changed
 
 
@@ -131,6 +136,8 @@ def configure(config: Any, inputs: Inputs, lang: Lang) -> None:
     s = inputs.strings
     config.site_name = s.get("site_name", lang)
     config.site_description = s.get("tagline", lang)
+    edition = f"{s.get('edition', lang)} {inputs.build_date.isoformat()}"
+    config.copyright = f"{edition} · {s.get('footer_sources', lang)}"
     config.extra["not_found"] = {
         "title": s.get("not_found_title", lang),
         "text": s.get("not_found_text", lang),
@@ -220,13 +227,17 @@ def write_sitemap(site: Path) -> None:
 class BuildReport:
     site_dir: Path
     pages: int
-    generate_seconds: float
+    generate_seconds: float  # Markdown generation, both languages
+    mkdocs_seconds: float  # the two mkdocs builds, generation excluded
+    extras_seconds: float  # outputs written beside the pages
     total_seconds: float
 
 
 def run_build(data: Path, site_dir: Path) -> BuildReport:
     """Validate, build both languages in a temporary folder, then swap it in."""
+    global _generation_seconds
     started = time.perf_counter()
+    _generation_seconds = 0.0
     read_inputs(data)  # invalid data stops here, before anything is touched
     with _environment(ATLAS_DATA=str(data.resolve())):
         return _run_mkdocs(site_dir, started)
@@ -265,16 +276,29 @@ def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
             strict=True,
         )
         config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_started = time.perf_counter()
         mkdocs_build(config)
+        extras_started = time.perf_counter()
+        inputs = read_inputs(data_path())
+        # Outputs built beside the mkdocs pages, each a view of the same inputs
+        # (one line per writer: writer(inputs, temporary)).
     except (Abort, ConfigurationError, PluginError) as error:
         shutil.rmtree(temporary, ignore_errors=True)
         raise BuildError(str(error).strip()) from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
+    extras_seconds = time.perf_counter() - extras_started
     _swap(temporary, site_dir)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    return BuildReport(site_dir, pages, 0.0, time.perf_counter() - started)
+    return BuildReport(
+        site_dir=site_dir,
+        pages=pages,
+        generate_seconds=_generation_seconds,
+        mkdocs_seconds=extras_started - mkdocs_started - _generation_seconds,
+        extras_seconds=extras_seconds,
+        total_seconds=time.perf_counter() - started,
+    )
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -32,7 +32,8 @@ Decisions:
   DELETE"): the sources' names are full page titles, too long for a sentence.
 - Callbacks and 3.1 `webhooks` are not checked: their responses come from the API's clients.
 - Only local `$ref`s (`#/...`) are followed; a reference to another file is left alone.
-- Specs are read with load.parse, so YAML anchors and aliases are refused (usage error).
+- Specs are read with load.parse(allow_aliases=True): anchors and aliases are followed (a
+  recursive alias is refused); tags and duplicate keys are still refused.
 """
 
 from __future__ import annotations
@@ -444,7 +445,7 @@ def read_spec(path: Path, display: str, lang: m.Lang = "pt-BR") -> load.Node:
 def parse_spec(text: str, display: str, lang: m.Lang = "pt-BR") -> load.Node:
     """The located tree of YAML or JSON text; UsageError naming the first problem."""
     try:
-        return load.parse(text, display)
+        return load.parse(text, display, allow_aliases=True)
     except InputError as error:
         first = error.problems[0]
         more = len(error.problems) - 1

@@ -111,9 +111,14 @@ def read_text(path: Path, display: str) -> str:
         ) from None
 
 
-def parse(text: str, display: str) -> Node:
-    """Build the located tree from YAML text; raise InputError listing every refusal."""
+def parse(text: str, display: str, *, allow_aliases: bool = False) -> Node:
+    """Build the located tree from YAML text; raise InputError listing every refusal.
+
+    The atlas refuses anchors and aliases; other documents (OpenAPI specs, which often use
+    them) may allow them: an alias then stands for the node its anchor marked.
+    """
     problems: list[Problem] = []
+    anchored: dict[str, Node] = {}
     stack: list[Node] = []
     pending_key: list[Scalar | None] = []
     root: Node | None = None
@@ -173,6 +178,27 @@ def parse(text: str, display: str) -> Node:
                         )
                     )
                 continue
+            if isinstance(event, ev.AliasEvent) and allow_aliases:
+                target = anchored.get(event.anchor)
+                if target is not None and any(target is open_ for open_ in stack):
+                    problems.append(
+                        Problem(
+                            display,
+                            line,
+                            column,
+                            f"alias '*{event.anchor}' refers to a node that contains it",
+                            "a recursive structure cannot be read",
+                        )
+                    )
+                    attach(Scalar(None, line, column))
+                elif target is not None:
+                    attach(target)
+                else:
+                    problems.append(
+                        Problem(display, line, column, f"unknown alias '*{event.anchor}'", "")
+                    )
+                    attach(Scalar(None, line, column))
+                continue
             if isinstance(event, ev.AliasEvent):
                 problems.append(
                     Problem(
@@ -186,7 +212,7 @@ def parse(text: str, display: str) -> Node:
                 attach(Scalar(None, line, column))
                 continue
             if isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
-                if event.anchor:
+                if event.anchor and not allow_aliases:
                     problems.append(
                         Problem(
                             display,
@@ -211,11 +237,13 @@ def parse(text: str, display: str) -> Node:
                             "remove the tag; the atlas holds plain text, numbers and lists",
                         )
                     )
+            node: Node | None = None
             if isinstance(event, ev.ScalarEvent):
                 value = _plain_value(event.value) if not event.style else event.value
-                attach(Scalar(value, line, column))
+                node = Scalar(value, line, column)
+                attach(node)
             elif isinstance(event, ev.MappingStartEvent):
-                node: Node = Mapping(line, column)
+                node = Mapping(line, column)
                 attach(node)
                 stack.append(node)
                 pending_key.append(None)
@@ -224,6 +252,8 @@ def parse(text: str, display: str) -> Node:
                 attach(node)
                 stack.append(node)
                 pending_key.append(None)
+            if node is not None and allow_aliases and getattr(event, "anchor", None):
+                anchored[event.anchor] = node
             elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
                 stack.pop()
                 pending_key.pop()
@@ -241,7 +271,7 @@ def parse(text: str, display: str) -> Node:
     return root
 
 
-def load(path: Path, display: str | None = None) -> Node:
+def load(path: Path, display: str | None = None, *, allow_aliases: bool = False) -> Node:
     """Read and parse a YAML file into located nodes."""
     shown = display or str(path)
-    return parse(read_text(path, shown), shown)
+    return parse(read_text(path, shown), shown, allow_aliases=allow_aliases)

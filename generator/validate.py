@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,8 +18,9 @@ from jsonschema.exceptions import ValidationError
 from . import model as m
 from .errors import InputError, Problem
 from .load import Mapping, Node, Scalar, Sequence, to_plain
+from .paths import data_file
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "schema.json"
+SCHEMA_PATH = data_file("schema.json")
 LANG_NAMES = {"en": "English", "pt-BR": "Brazilian Portuguese"}
 
 

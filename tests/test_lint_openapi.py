@@ -604,3 +604,47 @@ def test_pre_commit_hook():
         assert files.search(name), name
     for name in ("config.yaml", "package.json", "docs/openapi.md"):
         assert not files.search(name), name
+
+
+def test_anchors_and_aliases_in_a_spec_are_followed(tmp_path, capsys):
+    spec = tmp_path / "aliases.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\n"
+        "info: {title: t, version: '1'}\n"
+        "paths:\n"
+        "  /a:\n"
+        "    get:\n"
+        "      responses: &shared\n"
+        "        '201': {description: created}\n"
+        "    delete:\n"
+        "      responses: *shared\n",
+        encoding="utf-8",
+    )
+    code = main(
+        [
+            "lint-openapi",
+            str(spec),
+            "--guideline",
+            "open-finance-brasil",
+            "--lang",
+            "en",
+            "--data",
+            str(DATA),
+            "--format",
+            "json",
+        ]
+    )
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    errors = sorted((f["operation"], f["code"]) for f in findings if f["severity"] == "error")
+    assert errors == [("DELETE /a", "201"), ("GET /a", "201")]
+    assert code == 1
+
+
+def test_a_recursive_alias_is_a_usage_error(tmp_path, capsys):
+    spec = tmp_path / "loop.yaml"
+    spec.write_text("openapi: 3.0.3\npaths: &p\n  /a: *p\n", encoding="utf-8")
+    code = main(
+        ["lint-openapi", str(spec), "--guideline", "open-finance-brasil", "--data", str(DATA)]
+    )
+    assert code == 2
+    assert "refers to a node that contains it" in capsys.readouterr().err

@@ -1,22 +1,28 @@
-"""Benchmark `lint-openapi`: findings per second on the largest published sample and on a
-generated spec with 2,000 operations (target: under 3 s).
+"""Benchmarks (`make bench`): the site build and `lint-openapi`. Timings are printed, never
+asserted: tests stay free of clocks.
 
-Run `python -m bench.lint [--data FILE]`, or call bench_lint(). Each case is timed as a user
-would run it, minus loading the atlas: read the spec, parse it, check it, render the text
-report. The best of REPEAT runs is reported.
+Site: the real data and a generated 10x data set (50 guidelines), cold and after a one-code
+edit; seconds for generation, the mkdocs builds, the total, and pages per second. Targets:
+the real site's cold build under 5 s with generation under 10 % of it; a one-code edit
+rebuilt in under 2 s.
+
+lint-openapi: findings per second on the largest published sample and on a generated spec
+with 2,000 operations (target: under 3 s). Each case is timed as a user would run it, minus
+loading the atlas: read the spec, parse it, check it, render the text report; best of REPEAT.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import lint
-from generator.atlas import load_atlas
-from generator.model import Atlas
+from . import build, lint
+from .atlas import load_atlas
+from .model import Atlas
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "atlas.yaml"
@@ -124,10 +130,64 @@ def bench_lint(data: Path | None = None) -> list[Result]:
     return results
 
 
+GUIDELINE_COPIES = 12  # 4 real guidelines x 12 + 2 = 50 guidelines in the 10x data set
+
+
+def scaled_data(text: str, guidelines: int = 50) -> str:
+    """The real data with its guidelines cloned under new ids until there are `guidelines`."""
+    start = text.index("\n  - id: nfe-io\n")
+    blocks = text[start + 1 :].rstrip() + "\n"
+    copies = []
+    number = 0
+    while len(copies) < guidelines - 4:
+        number += 1
+        for original in ("nfe-io", "open-finance-brasil", "claro", "google-actions-center"):
+            if len(copies) == guidelines - 4:
+                break
+            block = blocks.split("  - id: ")
+            chosen = next(b for b in block if b.startswith(original + "\n"))
+            copies.append("  - id: " + chosen.replace(original + "\n", f"{original}-{number}\n", 1))
+    return text.rstrip() + "\n" + "".join(c.rstrip() + "\n" for c in copies)
+
+
+def _one_code_edit(text: str) -> str:
+    marker = "The server cannot or will not process the request"
+    if marker in text:
+        return text.replace(marker, marker + " (edited)", 1)
+    return text.replace("meaning:\n", "meaning:\n", 1) + "# edited\n"
+
+
+def bench_site() -> None:
+    """Cold build and one-code-edit rebuild, for the real data and the 10x data set."""
+    real = DATA.read_text(encoding="utf-8")
+    print("site build benchmark (both languages; includes every output `make site` writes)")
+    for name, text in (("real data", real), ("10x data (50 guidelines)", scaled_data(real))):
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder)
+            data = work / "atlas.yaml"
+            data.write_text(text, encoding="utf-8")
+            os.environ["ATLAS_WORK"] = str(work / "docs")
+            try:
+                for step in ("cold", "one-code edit"):
+                    if step != "cold":
+                        data.write_text(_one_code_edit(text), encoding="utf-8")
+                    report = build.run_build(data, work / "site")
+                    print(
+                        f"  {name}, {step}: generation {report.generate_seconds:.2f} s, "
+                        f"mkdocs {report.mkdocs_seconds:.2f} s, "
+                        f"PDF and embeds {report.extras_seconds:.2f} s, "
+                        f"total {report.total_seconds:.2f} s, {report.pages} pages, {report.pages / report.total_seconds:,.0f} pages/s"
+                    )
+            finally:
+                os.environ.pop("ATLAS_WORK", None)
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.lint", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__)
     parser.add_argument("--data", type=Path, help="atlas data file (default: data/atlas.yaml)")
-    bench_lint(parser.parse_args().data)
+    args = parser.parse_args()
+    bench_site()
+    bench_lint(args.data)
 
 
 if __name__ == "__main__":

@@ -1,1 +1,0 @@
-"""Benchmarks: not tests; each prints what it measured (`make bench`)."""
