@@ -176,7 +176,8 @@ def bench_site() -> None:
                         f"  {name}, {step}: generation {report.generate_seconds:.2f} s, "
                         f"mkdocs {report.mkdocs_seconds:.2f} s, "
                         f"PDF and embeds {report.extras_seconds:.2f} s, "
-                        f"total {report.total_seconds:.2f} s, {report.pages} pages, {report.pages / report.total_seconds:,.0f} pages/s"
+                        f"total {report.total_seconds:.2f} s, {report.pages} pages, "
+                        f"{report.pages / report.total_seconds:,.0f} pages/s"
                     )
             finally:
                 os.environ.pop("ATLAS_WORK", None)

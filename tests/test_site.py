@@ -254,3 +254,35 @@ def test_a_house_guideline_appears_beside_the_others(hostile_site):
     methods = soup(hostile_site, "pt-BR", "methods")
     row = methods.select_one('table.atlas-matrix[data-source="hostile-house"] tr[data-code="404"]')
     assert row.select_one('td[data-method="POST"]')["data-state"] == "conditional"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("pt-BR", "Página não encontrada"), ("en", "Page not found")]
+)
+def test_the_404_page_speaks_the_language(site, lang, heading):
+    page = BeautifulSoup((site / LANGS[lang] / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.html["lang"] == lang
+    assert page.h1.get_text(strip=True) == heading
+
+
+def test_codes_index_lists_every_code_with_its_names(site):
+    page = soup(site, "pt-BR", "codes")
+    rows = page.select("table.atlas-index tbody tr")
+    assert len(rows) == len(atlas().codes)
+    row = next(r for r in rows if r.th.get_text(strip=True) == "404")
+    assert "Não encontrado" in row.get_text(" ") and "Not Found" in row.get_text(" ")
+
+
+def test_only_changed_generated_files_are_rewritten(tmp_path):
+    from generator import build
+
+    inputs = build.read_inputs(DATA)
+    target = tmp_path / "docs"
+    first = build.generate_docs(inputs, "en", target)
+    assert first >= len(atlas().codes) + len(atlas().sources) + 5
+    assert build.generate_docs(inputs, "en", target) == 0
+    stale = target / "codes" / "999.md"
+    stale.write_text("old", encoding="utf-8")
+    (target / "codes" / "404.md").write_text("edited by hand", encoding="utf-8")
+    assert build.generate_docs(inputs, "en", target) == 2
+    assert not stale.exists()
