@@ -230,12 +230,12 @@ def _bad_bytes(tmp_path: Path) -> Path:
             "{p}:4:3: 'paths' must map each path to its operations",
         ),
         (
-            lambda t: SPECS / "anchors.yaml",
-            "{p}:3:11: cannot read the spec: anchor '&failure' is not allowed (remove it and "
-            "write values out in full) (and 1 more)",
+            lambda t: SPECS / "recursive-alias.yaml",
+            "{p}:4:11: cannot read the spec: alias '*paths' refers to a node that contains it "
+            "(a recursive structure cannot be read)",
         ),
     ],
-    ids=["missing", "folder", "yaml-syntax", "not-utf8", "version", "paths", "anchors"],
+    ids=["missing", "folder", "yaml-syntax", "not-utf8", "version", "paths", "recursive-alias"],
 )
 def test_unreadable_specs_are_usage_errors(capsys, tmp_path, make, message):
     path = make(tmp_path)

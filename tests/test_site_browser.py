@@ -77,7 +77,17 @@ def test_language_switch_lands_on_the_twin_page(page, base, lang, other, path):
 
 def search(page, query: str) -> list[str]:
     page.click("label.md-search__icon, .md-search__input")
-    page.fill("input.md-search__input", query)
+    # The worker builds the index first; when it is ready, the meta line shows the
+    # theme's "type to start searching" text.
+    page.wait_for_function(
+        """() => {
+          const ready = JSON.parse(document.getElementById('__config').textContent)
+            .translations['search.result.placeholder'];
+          return document.querySelector('.md-search-result__meta').textContent.trim() === ready;
+        }""",
+        timeout=60_000,
+    )
+    page.locator("input.md-search__input").press_sequentially(query)  # a person types
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)  # the result list renders in batches
