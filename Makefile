@@ -8,10 +8,11 @@ STAMP := $(VENV)/.installed
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: help venv check export site serve test test-fast lint format bench screenshots clean
+.PHONY: help venv check export site pdf serve test test-fast lint format bench screenshots clean techdocs
 
 help:
 	@echo "make site         build the site into site/ (open site/index.html, or: make serve)"
+	@echo "make pdf          write the printed reference: build/atlas-pt-BR.pdf and build/atlas-en.pdf"
 	@echo "make serve        live preview at http://127.0.0.1:8000/ (rebuilds on data/templates/site_src changes)"
 	@echo "make test         run every test"
 	@echo "make check        validate data/atlas.yaml"
@@ -19,6 +20,7 @@ help:
 	@echo "make lint         ruff + mypy"
 	@echo "make bench        time the builds"
 	@echo "make screenshots  write build/screenshots/*.png"
+	@echo "make techdocs     build Backstage TechDocs into build/techdocs/<lang>/"
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +42,10 @@ export: $(STAMP)
 site: $(STAMP)
 	$(PY) -m generator build --site-dir site
 	@echo "Built site/: open site/index.html in a browser, or run 'make serve'."
+
+pdf: $(STAMP)
+	$(PY) -m generator pdf --lang pt-BR -o build/atlas-pt-BR.pdf
+	$(PY) -m generator pdf --lang en -o build/atlas-en.pdf
 
 serve: $(STAMP)
 	mkdir -p build/docs/pt-BR build/docs/en
@@ -65,6 +71,22 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	$(PY) -m tests.screenshots build/screenshots
+	$(PY) -m tests.embed_screenshots site build/screenshots
+
+# Backstage TechDocs: techdocs-core pins its own mkdocs-material, so it gets its own
+# virtualenv, installed from the `techdocs` dependency group of pyproject.toml.
+TECHDOCS_VENV := .venv-techdocs
+TECHDOCS_STAMP := $(TECHDOCS_VENV)/.installed
+TECHDOCS_OUT ?= build/techdocs
+
+$(TECHDOCS_STAMP): pyproject.toml | $(STAMP)
+	test -x $(TECHDOCS_VENV)/bin/python || $(PYTHON) -m venv $(TECHDOCS_VENV)
+	$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["dependency-groups"]["techdocs"]))' > $(TECHDOCS_VENV)/requirements.txt
+	$(TECHDOCS_VENV)/bin/pip install --quiet -r $(TECHDOCS_VENV)/requirements.txt
+	touch $(TECHDOCS_STAMP)
+
+techdocs: $(STAMP) $(TECHDOCS_STAMP)
+	$(PY) -m generator techdocs --mkdocs $(TECHDOCS_VENV)/bin/mkdocs --out $(TECHDOCS_OUT) --work $(TECHDOCS_OUT)-src
 
 clean:
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

@@ -9,12 +9,18 @@ rebuilt in under 2 s.
 lint-openapi: findings per second on the largest published sample and on a generated spec
 with 2,000 operations (target: under 3 s). Each case is timed as a user would run it, minus
 loading the atlas: read the spec, parse it, check it, render the text report; best of REPEAT.
+
+PDF: each language's book for the real data and the 10x data set, one fresh process each;
+seconds and peak memory. Target: under 4 s and under 300 MB per language for the real data.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -22,7 +28,7 @@ from pathlib import Path
 
 from . import build, lint
 from .atlas import load_atlas
-from .model import Atlas
+from .model import LANGUAGES, Atlas
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "atlas.yaml"
@@ -137,7 +143,7 @@ def scaled_data(text: str, guidelines: int = 50) -> str:
     """The real data with its guidelines cloned under new ids until there are `guidelines`."""
     start = text.index("\n  - id: nfe-io\n")
     blocks = text[start + 1 :].rstrip() + "\n"
-    copies = []
+    copies: list[str] = []
     number = 0
     while len(copies) < guidelines - 4:
         number += 1
@@ -183,11 +189,71 @@ def bench_site() -> None:
                 os.environ.pop("ATLAS_WORK", None)
 
 
+PDF_TARGET_SECONDS = 4.0
+PDF_TARGET_MB = 300
+#: Runs in a fresh interpreter per language, so that peak memory is the book's alone.
+_PDF_RUN = """
+import json, resource, sys, time
+started = time.perf_counter()
+from pathlib import Path
+import weasyprint
+from generator import pdf
+from generator.build import read_inputs
+inputs = read_inputs(Path(sys.argv[1]))
+ready = time.perf_counter()
+document, data = pdf.render_book(inputs, sys.argv[2])
+done = time.perf_counter()
+print(json.dumps({
+    "pages": len(document.pages), "bytes": len(data), "render": done - ready,
+    "total": done - started, "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+}))
+"""
+
+
+def bench_pdf() -> None:
+    """Each language's PDF, for the real data and the 10x data set, in a fresh process each:
+    seconds to lay out and write the book, the whole command's seconds (interpreter start,
+    imports and validation included), and peak memory (ru_maxrss)."""
+    real = DATA.read_text(encoding="utf-8")
+    print("PDF benchmark (one fresh process per language and data set)")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text in (("real data", real), ("10x data (50 guidelines)", scaled_data(real))):
+            data = Path(folder) / f"{len(text)}.yaml"
+            data.write_text(text, encoding="utf-8")
+            for lang in LANGUAGES:
+                env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
+                run = subprocess.run(
+                    [sys.executable, "-c", _PDF_RUN, str(data), lang],
+                    cwd=ROOT,
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                result = json.loads(run.stdout.strip().splitlines()[-1])
+                megabytes = result["rss_kb"] / 1024
+                verdict = ""
+                if name == "real data":
+                    ok = result["render"] < PDF_TARGET_SECONDS and megabytes < PDF_TARGET_MB
+                    verdict = "  ok" if ok else "  OVER TARGET"
+                print(
+                    f"  {name}, {lang}: {result['pages']} pages, {result['bytes']:,} bytes, "
+                    f"layout and write {result['render']:.2f} s, "
+                    f"whole command {result['total']:.2f} s, peak memory {megabytes:.0f} MB"
+                    f"{verdict}"
+                )
+    print(
+        f"target (real data, per language): under {PDF_TARGET_SECONDS:.0f} s "
+        f"and under {PDF_TARGET_MB} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__)
     parser.add_argument("--data", type=Path, help="atlas data file (default: data/atlas.yaml)")
     args = parser.parse_args()
     bench_site()
+    bench_pdf()
     bench_lint(args.data)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from . import embed, pdf
 from .atlas import DEFAULT_DATA, load_atlas
 from .errors import BuildError
 from .model import LANGUAGES, Atlas, Lang
@@ -31,7 +32,7 @@ from .strings import STRINGS_PATH, Strings, load_strings
 ROOT = Path(__file__).resolve().parent.parent
 SITE_SRC = ROOT / "site_src"
 DEFAULT_WORK = ROOT / "build" / "docs"
-HAND_WRITTEN_ORDER = ("about", "add-a-guideline", "check-your-api", "cite")
+HAND_WRITTEN_ORDER = ("about", "add-a-guideline", "check-your-api", "cite", "embed")
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,12 @@ def configure(config: Any, inputs: Inputs, lang: Lang) -> None:
     for palette in config.theme["palette"]:
         dark = palette.get("scheme") == "default"
         palette["toggle"]["name"] = s.get("palette_dark" if dark else "palette_light", lang)
+    config.nav = navigation(inputs, lang)
+
+
+def navigation(inputs: Inputs, lang: Lang) -> list[dict[str, Any]]:
+    """The site's navigation in one language (the TechDocs build reuses it)."""
+    s = inputs.strings
     guide = [
         {_title_of(path) or name: name}
         for key in HAND_WRITTEN_ORDER
@@ -154,7 +161,7 @@ def configure(config: Any, inputs: Inputs, lang: Lang) -> None:
         if name == f"{key}.md"
     ]
     atlas = inputs.atlas
-    config.nav = [
+    return [
         {s.get("nav_home", lang): "index.md"},
         {s.get("nav_compare", lang): "compare.md"},
         {s.get("nav_methods", lang): "methods.md"},
@@ -282,6 +289,8 @@ def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
         inputs = read_inputs(data_path())
         # Outputs built beside the mkdocs pages, each a view of the same inputs
         # (one line per writer: writer(inputs, temporary)).
+        pdf.add_to_site(inputs, temporary)
+        embed.add_to_site(inputs, temporary)
     except (Abort, ConfigurationError, PluginError) as error:
         shutil.rmtree(temporary, ignore_errors=True)
         raise BuildError(str(error).strip()) from None

@@ -63,6 +63,42 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from .build import read_inputs
+    from .techdocs import write_project
+
+    config = write_project(read_inputs(Path(args.data)), args.lang, Path(args.out))
+    print(f"wrote {config} and {config.parent / 'docs'}/ ({args.lang})")
+    return 0
+
+
+def cmd_techdocs(args: argparse.Namespace) -> int:
+    from .build import read_inputs
+    from .techdocs import build
+
+    inputs = read_inputs(Path(args.data))
+    for site in build(inputs, Path(args.mkdocs), Path(args.out), Path(args.work)):
+        print(f"built {site} (TechDocs)")
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from . import pdf  # imports WeasyPrint: only when printing
+    from .build import read_inputs
+
+    inputs = read_inputs(Path(args.data))  # invalid data stops here: nothing is written
+    output = Path(args.output) if args.output else Path("build") / pdf.pdf_name(args.lang)
+    if args.output and not output.parent.is_dir():
+        raise UsageError(f"cannot write {output}: folder {output.parent} does not exist")
+    try:
+        pages = pdf.write_pdf(inputs, args.lang, output)
+    except BuildError as error:
+        print(f"error: the PDF build failed: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {output}: {pages} pages, {output.stat().st_size:,} bytes")
+    return 0
+
+
 def cmd_lint_openapi(args: argparse.Namespace) -> int:
     try:
         atlas = load_atlas(Path(args.data))
@@ -105,6 +141,35 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--data", default=str(DEFAULT_DATA))
     bld.add_argument("--site-dir", default="site", help="output folder (default: site)")
     bld.set_defaults(run=cmd_build)
+
+    docs = commands.add_parser(
+        "docs", help="write one language's pages as a TechDocs-ready MkDocs project"
+    )
+    docs.add_argument("--lang", choices=LANGUAGES, required=True)
+    docs.add_argument("--out", required=True, help="folder for mkdocs.yml and docs/")
+    docs.add_argument("--data", default=str(DEFAULT_DATA))
+    docs.set_defaults(run=cmd_docs)
+
+    tdc = commands.add_parser(
+        "techdocs", help="build both languages with techdocs-core (make techdocs)"
+    )
+    tdc.add_argument("--mkdocs", required=True, help="the mkdocs of the TechDocs virtualenv")
+    tdc.add_argument("--out", default="build/techdocs", help="one folder per language in it")
+    tdc.add_argument("--work", default="build/techdocs-src", help="the generated projects")
+    tdc.add_argument("--data", default=str(DEFAULT_DATA))
+    tdc.set_defaults(run=cmd_techdocs)
+
+    prt = commands.add_parser(
+        "pdf",
+        help="write the printed reference (A4 PDF) in one language",
+        description="Write the whole atlas as a book: cover, contents, the comparison and "
+        "method tables, every code and every source. Exit codes: 0 written, 1 invalid data, "
+        "2 usage error.",
+    )
+    prt.add_argument("--lang", choices=LANGUAGES, required=True, help="language of the book")
+    prt.add_argument("--data", default=str(DEFAULT_DATA))
+    prt.add_argument("-o", "--output", help="file to write (default: build/atlas-LANG.pdf)")
+    prt.set_defaults(run=cmd_pdf)
 
     lnt = commands.add_parser(
         "lint-openapi",

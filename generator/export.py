@@ -76,6 +76,35 @@ def to_data(atlas: m.Atlas) -> dict[str, Any]:
     }
 
 
+def code_document(atlas: m.Atlas, code: m.Code) -> dict[str, Any]:
+    """/api/v1/codes/<code>.json: the code's entry, its class, and the sources they name."""
+    status_class = next(k for k in atlas.classes if k.status_class == code.status_class)
+    named = {u.source for u in atlas.usages_of(code.code)}
+    named |= {u.source for u in atlas.class_usages(code.status_class)}
+    return {
+        "version": EXPORT_VERSION,
+        "code": code_dict(atlas, code),
+        "class": class_dict(atlas, status_class),
+        "sources": [source_dict(s) for s in atlas.sources if s.id in named],
+    }
+
+
+def source_document(atlas: m.Atlas, source: m.Source) -> dict[str, Any]:
+    """/api/v1/sources/<id>.json: the source, and only its own usage of classes and codes."""
+
+    def only_this(entry: dict[str, Any]) -> dict[str, Any]:
+        return {**entry, "usage": [u for u in entry["usage"] if u["source"] == source.id]}
+
+    classes = [only_this(class_dict(atlas, k)) for k in atlas.classes]
+    codes = [only_this(code_dict(atlas, c)) for c in atlas.codes]
+    return {
+        "version": EXPORT_VERSION,
+        "source": source_dict(source),
+        "classes": [k for k in classes if k["usage"]],
+        "codes": [c for c in codes if c["usage"]],
+    }
+
+
 def dumps(data: Any) -> str:
     """Stable JSON text: UTF-8 characters kept, two-space indent, final newline."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import model as m
+from .site import LANG_PREFIX
 from .strings import Strings
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -179,6 +180,10 @@ class Context:
     def href(self, path: str) -> str:
         return self.root + path
 
+    def site_href(self, path: str) -> str:
+        """A path from the root shared by both languages (the English pages live in en/)."""
+        return self.root + "../" * LANG_PREFIX[self.labels.lang].count("/") + path
+
     def code_href(self, code: int, anchor: str = "") -> str:
         return self.href(f"codes/{code}/") + (f"#{anchor}" if anchor else "")
 
@@ -295,3 +300,95 @@ def site_pages(atlas: m.Atlas, strings: Strings, lang: m.Lang, build_date: date)
             )
         )
     return pages
+
+
+# --------------------------------------------------------------------------------------------
+# The printed reference (generator/pdf.py, templates/pdf/): view models the book adds to the
+# ones above. Each code gets the same usage views as its site page; the rules for a whole
+# class are printed once, under the class heading, instead of on every code.
+
+
+@dataclass(frozen=True)
+class BookCode:
+    code: m.Code
+    methods: tuple[str, ...]
+    views: tuple[UsageView, ...]
+
+
+@dataclass(frozen=True)
+class BookClass:
+    status_class: m.StatusClass
+    methods: tuple[str, ...]
+    class_views: tuple[UsageView, ...]
+    codes: tuple[BookCode, ...]
+
+
+def book_classes(atlas: m.Atlas) -> tuple[BookClass, ...]:
+    """Part 3 of the book: each class with its class-wide rules, then its codes."""
+    classes = []
+    for status_class in atlas.classes:
+        number = status_class.status_class
+        codes = []
+        for code in atlas.codes_in(number):
+            usages = atlas.usages_of(code.code)
+            methods = methods_shown(usages)
+            views = tuple(usage_view(u, atlas.source(u.source), methods) for u in usages)
+            codes.append(BookCode(code, methods, views))
+        class_usages = atlas.class_usages(number)
+        methods = methods_shown(class_usages)
+        class_views = tuple(usage_view(u, atlas.source(u.source), methods) for u in class_usages)
+        classes.append(BookClass(status_class, methods, class_views, tuple(codes)))
+    return tuple(classes)
+
+
+@dataclass(frozen=True)
+class BookCompareTable:
+    """Part 1 of the book: the comparison, cut into tables of a few sources each so that
+    every column stays readable on a landscape page, however many guidelines are added."""
+
+    sources: tuple[m.Source, ...]
+    groups: tuple[CompareGroup, ...]
+    #: Older reason phrases per code, from every source (not only this table's).
+    older_names: dict[int, tuple[str, ...]]
+
+
+def book_compare_tables(atlas: m.Atlas, per_table: int = 5) -> tuple[BookCompareTable, ...]:
+    groups = compare_groups(atlas)
+    older = {row.code.code: row.older_names for group in groups for row in group.rows}
+    tables = []
+    for start in range(0, len(atlas.sources), per_table):
+        cut = slice(start, start + per_table)
+        tables.append(
+            BookCompareTable(
+                atlas.sources[cut],
+                tuple(
+                    replace(
+                        group,
+                        class_usages=group.class_usages[cut],
+                        rows=tuple(replace(row, cells=row.cells[cut]) for row in group.rows),
+                    )
+                    for group in groups
+                ),
+                older,
+            )
+        )
+    return tuple(tables)
+
+
+def long_date(labels: Labels, day: date) -> str:
+    """A date as a reader writes it: 22 de novembro de 2025, 22 November 2025."""
+    month = labels.t("pdf_months").split()[day.month - 1]
+    return labels.t("pdf_date_format").format(day=day.day, month=month, year=day.year)
+
+
+def css_string(value: str) -> Markup:
+    """A quoted CSS string, safe inside a <style> element."""
+    escaped = value.replace("\\", "\\5c ").replace('"', "\\22 ").replace("<", "\\3c ")
+    return Markup('"' + escaped.replace("\n", "\\a ") + '"')
+
+
+def page_x_of_y(labels: Labels) -> Markup:
+    """The localized "page X of Y" as a CSS content value for a page margin box."""
+    parts = re.split(r"(\{page\}|\{pages\})", labels.t("pdf_page_x_of_y"))
+    values = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    return Markup(" ".join(values.get(p) or css_string(p) for p in parts if p))

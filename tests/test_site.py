@@ -139,8 +139,10 @@ def test_sitemap_lists_both_languages_with_alternates(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://httpstatusatlas.dev/en/codes/404/</loc>" in sitemap
     assert 'hreflang="pt-BR" href="https://httpstatusatlas.dev/codes/404/"' in sitemap
+    pages = [p.relative_to(site).as_posix() for p in site.rglob("index.html")]
+    cards = re.compile(r"embed/\d+/")  # embeds, not pages (tests/test_embed.py)
     assert sitemap.count("<url>") == 2 * sum(
-        1 for p in site.rglob("index.html") if not str(p.relative_to(site)).startswith("en")
+        1 for p in pages if not p.startswith("en") and not cards.match(p)
     )
     assert not (site / "en" / "sitemap.xml").exists()
 
@@ -260,7 +262,9 @@ def test_a_house_guideline_appears_beside_the_others(hostile_site):
     ("lang", "heading"), [("pt-BR", "Página não encontrada"), ("en", "Page not found")]
 )
 def test_the_404_page_speaks_the_language(site, lang, heading):
-    page = BeautifulSoup((site / LANGS[lang] / "404.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(
+        (site / LANGS[lang] / "404.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert page.html["lang"] == lang
     assert page.h1.get_text(strip=True) == heading
 

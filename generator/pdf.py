@@ -1,0 +1,155 @@
+"""The printed reference: the atlas as a book, one PDF per language, laid out by WeasyPrint.
+
+The book is HTML rendered from templates/pdf/book.html.j2 through the site's own Jinja
+environment and view models (generator/render.py), styled by templates/pdf/book.css. Only
+local files are read while laying it out: the stylesheet and Debian's DejaVu fonts (package
+fonts-dejavu-core), embedded as subsets. Nothing is fetched from the network.
+
+Same input and SOURCE_DATE_EPOCH, same bytes: the PDF's creation and modification dates are
+the edition date (build_date), and its /ID is a digest of its own content.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from . import render
+from .errors import BuildError
+from .model import LANGUAGES, Lang
+from .site import LANG_PREFIX, SITE_URL
+
+if TYPE_CHECKING:
+    from weasyprint import Document
+
+    from .build import Inputs
+
+TEMPLATE = "pdf/book.html.j2"
+STYLESHEET = render.TEMPLATES / "pdf" / "book.css"
+#: Where Debian's fonts-dejavu-core installs its fonts (full Portuguese coverage, and the
+#: ✓ ✗ ◐ – symbols of the method states).
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+#: (CSS family, weight, file in FONT_DIR): the only fonts the book uses.
+FONTS = (
+    ("Atlas Sans", "normal", "DejaVuSans.ttf"),
+    ("Atlas Sans", "bold", "DejaVuSans-Bold.ttf"),
+    ("Atlas Mono", "normal", "DejaVuSansMono.ttf"),
+    ("Atlas Mono", "bold", "DejaVuSansMono-Bold.ttf"),
+)
+#: The site folder both languages' PDFs are written to, beside the pt-BR pages.
+DOWNLOADS = "downloads"
+
+
+def pdf_name(lang: Lang) -> str:
+    return f"atlas-{lang}.pdf"
+
+
+def book_html(inputs: Inputs, lang: Lang) -> str:
+    """The whole book as one HTML document in one language."""
+    labels = render.Labels(lang, inputs.strings)
+    context = render.Context(labels, inputs.atlas, "", inputs.build_date)
+    sources = ", ".join(s.short_name for s in inputs.atlas.sources)
+    keywords = [k.strip() for k in f"{labels.t('pdf_keywords')}, {sources}".split(",")]
+    return (
+        render.environment()
+        .get_template(TEMPLATE)
+        .render(
+            c=context,
+            L=labels,
+            t=labels.t,
+            tx=labels.tx,
+            lang=lang,
+            keywords=list(dict.fromkeys(keywords)),
+            timestamp=f"{inputs.build_date.isoformat()}T00:00:00Z",
+            edition=render.long_date(labels, inputs.build_date),
+            footer=render.page_x_of_y(labels),
+            font_faces=Markup(font_faces()),
+            site_url=SITE_URL + LANG_PREFIX[lang],
+            compare_tables=render.book_compare_tables(inputs.atlas),
+            tables=render.matrix_tables(inputs.atlas),
+            classes=render.book_classes(inputs.atlas),
+        )
+    )
+
+
+def font_faces() -> str:
+    """@font-face rules for FONTS, or BuildError when a font file is not installed."""
+    missing = [name for _, _, name in FONTS if not (FONT_DIR / name).is_file()]
+    if missing:
+        raise BuildError(
+            f"the PDF needs the fonts {', '.join(missing)} in {FONT_DIR}: "
+            "install them with: apt-get install fonts-dejavu-core"
+        )
+    return "\n".join(
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
+        f'src: url("{(FONT_DIR / name).as_uri()}"); }}'
+        for family, weight, name in FONTS
+    )
+
+
+def render_document(inputs: Inputs, lang: Lang) -> Document:
+    """The laid-out book (pages and boxes), before it is written as a PDF."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
+    html = HTML(
+        string=book_html(inputs, lang),
+        base_url=STYLESHEET.parent.as_uri() + "/",  # book.css is linked from the template
+        url_fetcher=URLFetcher(allowed_protocols=("file",)),  # never the network
+    )
+    return html.render(font_config=FontConfiguration())
+
+
+def render_book(inputs: Inputs, lang: Lang) -> tuple[Document, bytes]:
+    """The laid-out book and its PDF bytes (the tests read both)."""
+    document = render_document(inputs, lang)
+    # pdf_identifier=True: the /ID is a digest of the content, so it is reproducible too.
+    data: bytes = document.write_pdf(pdf_identifier=True)
+    return document, data
+
+
+def render_pdf(inputs: Inputs, lang: Lang) -> bytes:
+    """The book in one language as PDF bytes."""
+    return render_book(inputs, lang)[1]
+
+
+def write_pdf(inputs: Inputs, lang: Lang, path: Path) -> int:
+    """Write the book to path atomically (a temporary file beside it, renamed when complete,
+    removed on failure); return its number of pages."""
+    document, data = render_book(inputs, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(document.pages)
+
+
+def add_to_site(inputs: Inputs, site: Path) -> None:
+    """Both languages' PDFs into the built site's downloads/, where the home pages link them.
+
+    The languages are laid out in parallel, one fresh process each (WeasyPrint is
+    single-threaded and takes seconds per book), when the machine has more than one core.
+    """
+    targets = [(lang, site / DOWNLOADS / pdf_name(lang)) for lang in LANGUAGES]
+    if (os.cpu_count() or 1) < 2:
+        for lang, path in targets:
+            write_pdf(inputs, lang, path)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=len(targets), mp_context=context) as pool:
+        jobs = [pool.submit(write_pdf, inputs, lang, path) for lang, path in targets]
+        for job in jobs:
+            job.result()

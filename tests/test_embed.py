@@ -1,0 +1,280 @@
+"""The embeds in the built site: the static JSON API, the cards, the web component, the Embed
+page; and `make techdocs`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+
+from generator import embed, export
+from generator.atlas import load_atlas
+from generator.model import Atlas
+from generator.strings import load_strings
+
+from .conftest import DATA, FIXTURES, ROOT
+
+LANGS = {"pt-BR": "", "en": "en/"}
+SCHEMA = json.loads((ROOT / "data" / "export.schema.json").read_text(encoding="utf-8"))
+CARD_LIMIT = 30 * 1024
+COMPONENT_LIMIT = 8 * 1024
+EXTERNAL = re.compile(r"^(https?:)?//", re.I)
+
+
+@cache
+def atlas() -> Atlas:
+    return load_atlas(DATA)
+
+
+def validator(definition: str | None = None) -> jsonschema.Draft202012Validator:
+    """The export schema, or one of its $defs (as a client would reference it)."""
+    schema = SCHEMA if definition is None else {**SCHEMA, "$ref": f"#/$defs/{definition}"}
+    if definition is not None:  # the root's own rules are the export's, not this document's
+        for key in ("type", "required", "properties", "additionalProperties"):
+            schema.pop(key)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# The JSON API ---------------------------------------------------------------------------------
+
+
+def test_every_api_json_file_validates_against_the_schema(site):
+    api = site / "api" / "v1"
+    kinds = {"codes": "code_document", "sources": "source_document"}
+    checked = 0
+    for path in sorted(api.rglob("*.json")):
+        name = path.relative_to(api).as_posix()
+        if name == "export.schema.json":
+            jsonschema.Draft202012Validator.check_schema(read_json(path))
+            continue
+        definition = kinds.get(name.split("/")[0]) if "/" in name else None
+        errors = list(validator(definition).iter_errors(read_json(path)))
+        assert errors == [], (name, [e.message for e in errors[:3]])
+        checked += 1
+    assert checked == 1 + len(atlas().codes) + len(atlas().sources)
+
+
+def test_api_files_match_the_data_and_the_exports(site):
+    api = site / "api" / "v1"
+    assert sorted(p.stem for p in (api / "codes").glob("*.json")) == sorted(
+        str(c.code) for c in atlas().codes
+    )
+    assert sorted(p.stem for p in (api / "sources").glob("*.json")) == sorted(
+        s.id for s in atlas().sources
+    )
+    assert (api / "atlas.json").read_text(encoding="utf-8") == export.to_json(atlas())
+    for lang in LANGS:
+        csv = (api / f"atlas.{lang}.csv").read_text(encoding="utf-8")
+        assert csv == export.to_csv(atlas(), lang)  # type: ignore[arg-type]
+    schema = (api / "export.schema.json").read_bytes()
+    assert schema == (ROOT / "data" / "export.schema.json").read_bytes()
+
+
+def test_a_code_document_is_its_atlas_entry_plus_the_sources_it_names(site):
+    whole = read_json(site / "api" / "v1" / "atlas.json")
+    entries = {c["code"]: c for c in whole["codes"]}
+    classes = {k["class"]: k for k in whole["classes"]}
+    sources = {s["id"]: s for s in whole["sources"]}
+    for code in atlas().codes:
+        doc = read_json(site / "api" / "v1" / "codes" / f"{code.code}.json")
+        assert list(doc) == ["version", "code", "class", "sources"]
+        assert doc["code"] == entries[code.code]
+        assert doc["class"] == classes[code.status_class]
+        named = {u["source"] for u in doc["code"]["usage"] + doc["class"]["usage"]}
+        assert [s["id"] for s in doc["sources"]] == [s for s in sources if s in named]
+        assert all(s == sources[s["id"]] for s in doc["sources"])
+    google_200 = read_json(site / "api" / "v1" / "codes" / "200.json")
+    assert [u["source"] for u in google_200["class"]["usage"]] == ["google-actions-center"]
+
+
+def test_a_source_document_holds_only_that_sources_usage(site):
+    for source in atlas().sources:
+        doc = read_json(site / "api" / "v1" / "sources" / f"{source.id}.json")
+        assert doc["source"]["id"] == source.id
+        used = sorted(u.code for u in source.usage if u.code is not None)
+        assert [c["code"] for c in doc["codes"]] == used
+        for entry in doc["codes"] + doc["classes"]:
+            assert [u["source"] for u in entry["usage"]] == [source.id]
+        rules = sorted(u.status_class for u in source.usage if u.code is None)
+        assert [k["class"] for k in doc["classes"]] == rules
+
+
+# The cards ------------------------------------------------------------------------------------
+
+
+def card(site: Path, lang: str, code: int | str) -> BeautifulSoup:
+    path = site / LANGS[lang] / "embed" / str(code) / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_card_per_code_in_each_language(site, lang):
+    cards = site / LANGS[lang] / "embed"
+    numbered = sorted(p.name for p in cards.iterdir() if p.is_dir() and p.name.isdigit())
+    assert numbered == sorted(str(c.code) for c in atlas().codes)
+    for code in atlas().codes:
+        html = card(site, lang, code.code)
+        assert html.html["lang"] == lang
+        heading = html.h1.get_text(" ", strip=True)
+        assert heading == f"{code.code} {code.reason.get(lang)}"
+        assert code.meaning.get(lang) in html.get_text(" ")
+        shown = [li["data-source"] for li in html.select(".usages li")]
+        expected = [u.source for u in atlas().usages_of(code.code)]
+        expected += [u.source for u in atlas().class_usages(code.status_class)]
+        assert shown == expected
+        link = html.find(id="atlas-link")
+        assert link["href"] == f"../../codes/{code.code}/"
+        target = site / LANGS[lang] / "embed" / str(code.code) / link["href"] / "index.html"
+        assert target.resolve().is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cards_are_small_and_load_nothing(site, lang):
+    for path in (site / LANGS[lang] / "embed").glob("*/index.html"):
+        size = path.stat().st_size
+        assert size < CARD_LIMIT, (path, size)
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        # Everything is inline: no element loads a file, only the empty favicon.
+        assert html.find_all(src=True) == [], path
+        assert [link["href"] for link in html.find_all("link")] == ["data:,"]
+        for element in html.find_all(href=True):
+            assert not EXTERNAL.match(element["href"]), (path, element["href"])
+        assert html.find("style") is not None and html.find("script", src=False) is not None
+
+
+def test_cards_stay_out_of_the_sitemap_and_search(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/embed/404/" not in sitemap
+    assert "https://httpstatusatlas.dev/embed/</loc>" in sitemap
+    assert card(site, "en", 404).find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_card_usage_is_short_and_states_methods_in_words(site):
+    html = card(site, "pt-BR", 201)
+    item = html.select_one('.usages li[data-source="open-finance-brasil"]')
+    methods = item.select_one(".methods").get_text(" ", strip=True)
+    assert methods.startswith("Métodos: ✓ POST (aplica-se)")
+    assert "GET" in methods and "(não se aplica)" in methods
+    for paragraph in html.select(".usages li > p:first-of-type"):
+        assert len(paragraph.get_text()) <= 220
+
+
+def hostile_atlas(tmp_path: Path) -> Atlas:
+    data = tmp_path / "atlas.yaml"
+    extra = (FIXTURES / "hostile-guideline.yaml").read_text(encoding="utf-8")
+    data.write_text(DATA.read_text(encoding="utf-8").rstrip() + "\n" + extra, encoding="utf-8")
+    return load_atlas(data)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markup_in_the_data_shows_as_text_on_a_card(tmp_path, lang):
+    hostile = hostile_atlas(tmp_path)
+    pages = {p.path: p.text for p in embed.card_pages(hostile, load_strings(), lang)}  # type: ignore[arg-type]
+    html = BeautifulSoup(pages["embed/404/index.html"], "html.parser")
+    assert len(html.find_all("script")) == 2  # the source names (JSON) and the card's own
+    names = json.loads(html.find(id="atlas-sources").string)
+    assert names["hostile-house"] == "<b>Evil</b> | `x`"
+    assert not html.find_all(["b", "em", "img", "i"])
+    assert not html.find_all(attrs={"onerror": True})
+    item = html.select_one('li[data-source="hostile-house"]')
+    assert item.h3.get_text() == "<b>Evil</b> | `x`"
+    assert "<script>alert(" in item.get_text()  # shown as text, never run
+    api = embed.api_files(hostile)
+    doc = json.loads(api["codes/404.json"])
+    validator("code_document").validate(doc)
+
+
+# The web component ----------------------------------------------------------------------------
+
+COMPONENT = ROOT / "site_src" / "assets" / "http-status-card.js"
+
+
+def test_web_component_is_under_8_kb_and_in_the_site(site):
+    size = COMPONENT.stat().st_size
+    assert size < COMPONENT_LIMIT, size
+    assert (site / "assets" / "http-status-card.js").read_bytes() == COMPONENT.read_bytes()
+    text = COMPONENT.read_text(encoding="utf-8")
+    assert "import " not in text and not EXTERNAL.search(text.split("*/", 1)[1])
+
+
+def test_web_component_labels_are_the_sites_labels():
+    text = COMPONENT.read_text(encoding="utf-8")
+    strings = load_strings()
+    for lang in LANGS:
+        line = re.search(rf'^  "{lang}": (\{{.*\}}),$', text, re.M)
+        assert line, lang
+        labels = json.loads(line.group(1))
+        assert {"embed_error_code", "embed_error_api", "usage_by_source"} <= set(labels)
+        for key, value in labels.items():
+            assert value == strings.get(key, lang), (lang, key)  # type: ignore[arg-type]
+
+
+# The Embed page -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("pt-BR", "Incorporar no seu portal"), ("en", "Embed in your portal")]
+)
+def test_the_embed_page_is_in_the_navigation_with_a_live_preview(site, lang, title):
+    page_dir = site / LANGS[lang] / "embed"
+    html = BeautifulSoup((page_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert html.h1.get_text(strip=True).rstrip("¶") == title
+    home = BeautifulSoup(
+        (site / LANGS[lang] / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert any(a["href"] == "embed/" for a in home.select("nav.md-nav a[href]"))
+    frame = html.select_one("iframe[data-atlas-card]")
+    assert frame["src"] == "429/?source=open-finance-brasil"
+    assert (page_dir / "429" / "index.html").is_file()
+    script = html.find("script", src=re.compile("http-status-card.js$"))
+    assert (page_dir / script["src"]).resolve() == (site / "assets" / "http-status-card.js")
+    assert html.find("http-status-card")["code"] == "404"
+    content = html.select_one("article.md-content__inner")
+    for element in content.find_all(["a", "iframe", "script"]):
+        value = element.get("href") or element.get("src") or ""
+        assert not value.startswith("/"), value  # relative, so the site works under a sub-path
+
+
+# Backstage TechDocs ---------------------------------------------------------------------------
+
+
+@pytest.mark.techdocs
+def test_make_techdocs_builds_both_languages_with_metadata(tmp_path):
+    out = tmp_path / "techdocs"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1763769600"}
+    run = subprocess.run(
+        ["make", "--no-print-directory", "techdocs", f"TECHDOCS_OUT={out}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-4000:]
+    strings = load_strings()
+    for lang in LANGS:
+        site = out / lang
+        metadata = read_json(site / "techdocs_metadata.json")
+        assert metadata["site_name"] == strings.get("site_name", lang)  # type: ignore[arg-type]
+        assert metadata["build_timestamp"] == 1763769600000
+        assert "index.html" in metadata["files"] and "codes/429/index.html" in metadata["files"]
+        assert (site / "codes" / "429" / "index.html").is_file()
+        page = BeautifulSoup(
+            (site / "embed" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        assert page.find(["iframe", "http-status-card"]) is None  # no live preview there
+        assert "make techdocs" in page.get_text()
+        config = (out.parent / "techdocs-src" / lang / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "- techdocs-core" in config and f"language: {lang}" in config
