@@ -236,7 +236,7 @@ class BuildReport:
     pages: int
     generate_seconds: float  # Markdown generation, both languages
     mkdocs_seconds: float  # the two mkdocs builds, generation excluded
-    extras_seconds: float  # outputs written beside the pages
+    extras_seconds: float  # after mkdocs: the embeds, then waiting for the books
     total_seconds: float
 
 
@@ -274,7 +274,10 @@ def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
         docs_dir(lang).mkdir(parents=True, exist_ok=True)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    inputs = read_inputs(data_path())
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
+    # The books take longest: they are laid out in other processes while mkdocs runs here.
+    books = pdf.SiteBooks(inputs, site_dir.parent)
     try:
         config = load_config(
             str(ROOT / "mkdocs.yml"),
@@ -286,17 +289,17 @@ def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
         mkdocs_started = time.perf_counter()
         mkdocs_build(config)
         extras_started = time.perf_counter()
-        inputs = read_inputs(data_path())
-        # Outputs built beside the mkdocs pages, each a view of the same inputs
-        # (one line per writer: writer(inputs, temporary)).
-        pdf.add_to_site(inputs, temporary)
+        # Outputs written beside the mkdocs pages, each a view of the same inputs.
         embed.add_to_site(inputs, temporary)
+        books.finish(temporary)
     except (Abort, ConfigurationError, PluginError) as error:
         shutil.rmtree(temporary, ignore_errors=True)
         raise BuildError(str(error).strip()) from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
+    finally:
+        books.close()
     extras_seconds = time.perf_counter() - extras_started
     _swap(temporary, site_dir)
     pages = sum(1 for _ in site_dir.rglob("*.html"))

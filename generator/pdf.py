@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -137,19 +138,31 @@ def write_pdf(inputs: Inputs, lang: Lang, path: Path) -> int:
     return len(document.pages)
 
 
-def add_to_site(inputs: Inputs, site: Path) -> None:
-    """Both languages' PDFs into the built site's downloads/, where the home pages link them.
+class SiteBooks:
+    """Both languages' PDFs for the site, laid out in the background while mkdocs builds.
 
-    The languages are laid out in parallel, one fresh process each (WeasyPrint is
-    single-threaded and takes seconds per book), when the machine has more than one core.
+    Each language gets a fresh process (WeasyPrint is single-threaded and takes seconds per
+    book), so on a machine with two cores the books and the pages are built side by side.
+    `finish()` waits for both and moves them into the site's downloads/; `close()` (always
+    called, also on failure) stops what is still running and removes the temporary folder.
     """
-    targets = [(lang, site / DOWNLOADS / pdf_name(lang)) for lang in LANGUAGES]
-    if (os.cpu_count() or 1) < 2:
-        for lang, path in targets:
-            write_pdf(inputs, lang, path)
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=len(targets), mp_context=context) as pool:
-        jobs = [pool.submit(write_pdf, inputs, lang, path) for lang, path in targets]
-        for job in jobs:
+
+    def __init__(self, inputs: Inputs, scratch: Path) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix=".downloads.", dir=scratch))
+        self.targets = [(lang, self.folder / pdf_name(lang)) for lang in LANGUAGES]
+        context = multiprocessing.get_context("spawn")
+        self.pool = ProcessPoolExecutor(max_workers=len(self.targets), mp_context=context)
+        self.jobs = [self.pool.submit(write_pdf, inputs, lang, path) for lang, path in self.targets]
+
+    def finish(self, site: Path) -> None:
+        """Wait for both books (a failure is raised here) and move them into site/downloads/."""
+        for job in self.jobs:
             job.result()
+        target = site / DOWNLOADS
+        target.mkdir(parents=True, exist_ok=True)
+        for _, path in self.targets:
+            os.replace(path, target / path.name)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.folder, ignore_errors=True)

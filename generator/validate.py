@@ -7,6 +7,7 @@ that passed every check.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -22,6 +23,7 @@ from .paths import data_file
 
 SCHEMA_PATH = data_file("schema.json")
 LANG_NAMES = {"en": "English", "pt-BR": "Brazilian Portuguese"}
+_HTTP_PREFIX = re.compile(r"^https?://")
 
 
 @cache
@@ -66,7 +68,34 @@ _TYPE_WORDS = {
 
 
 def _key_of(error: ValidationError) -> str:
-    for step in reversed(list(error.absolute_path)):
+    return _key_of_path(list(error.absolute_path))
+
+
+def _entry(root: Node, path: list[Any]) -> str:
+    """Name the object a path ends in, the way an author would find it in the file."""
+    if len(path) >= 2 and isinstance(path[-1], int) and isinstance(path[-2], str):
+        node = _node_at(root, path)
+        parent = path[-2]
+        if isinstance(node, Mapping):
+            ident = _scalar(node.get("id"))
+            code = _scalar(node.get("code"))
+            number = _scalar(node.get("class"))
+            if parent == "sources" and ident is not None:
+                return f"source '{ident}'"
+            if parent == "usage" and code is not None:
+                return f"the usage of {code}"
+            if parent == "codes" and code is not None:
+                return f"code {code}"
+            if parent == "classes" and number is not None:
+                return f"class {number}xx"
+        return f"an item of '{parent}'"
+    if not path:
+        return "the document"
+    return f"'{_key_of_path(path)}'"
+
+
+def _key_of_path(path: list[Any]) -> str:
+    for step in reversed(path):
         if isinstance(step, str):
             return step
     return "the document"
@@ -106,7 +135,13 @@ def _explain(error: ValidationError, root: Node, display: str) -> list[Problem]:
                     f"add the {LANG_NAMES[missing]} text beside the other language",
                 )
             ]
-        return [at(node, f"missing key '{missing}' in '{key}'", f"add '{missing}:'")]
+        properties = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        described = str(properties.get(missing, {}).get("description", ""))
+        fix = f"add '{missing}:'"
+        if described:
+            fix += f"; {described[:1].lower()}{described[1:]}"
+        where = _entry(root, list(error.absolute_path))
+        return [at(node, f"missing key '{missing}' in {where}", fix)]
     value = error.instance
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         if key in LANG_NAMES:
@@ -118,6 +153,22 @@ def _explain(error: ValidationError, root: Node, display: str) -> list[Problem]:
                 )
             ]
         return [at(node, f"'{key}' is empty", hint or "write a value")]
+    if kind == "type" and value is None and key in LANG_NAMES:
+        return [
+            at(
+                node,
+                f"empty translation '{key}'",
+                f"write the {LANG_NAMES[key]} text; every text needs both languages",
+            )
+        ]
+    if kind == "type" and not list(error.absolute_path):
+        return [
+            at(
+                node,
+                f"the file must be a mapping of keys, not {_describe(value)}",
+                "start it with version: 1, then classes: and sources:",
+            )
+        ]
     if kind == "type":
         expected = error.validator_value
         words = (
@@ -135,8 +186,9 @@ def _explain(error: ValidationError, root: Node, display: str) -> list[Problem]:
         return [at(node, f"'{key}' {value} is out of range", hint)]
     if kind == "pattern":
         if "https?" in str(error.validator_value):
-            return [at(node, f"'{value}' is not an http(s) URL", "write a full https:// address")]
-        return [at(node, f"'{key}' {_describe(value)} is not in the expected form", hint)]
+            problem = "has no host" if _HTTP_PREFIX.match(str(value)) else "is not an http(s) URL"
+            return [at(node, f"'{value}' {problem}", "write a full https:// address")]
+        return [at(node, f"'{key}' cannot be {_describe(value)}", hint)]
     if kind == "oneOf":
         return [at(node, f"'{key}' cannot be {_describe(value)}", hint)]
     if kind == "uniqueItems":

@@ -110,9 +110,135 @@ BROKEN = {
             "(set POST: conditional, or remove POST from this condition)"
         ],
     ),
-    "duplicate_source_id": (
+    "duplicate_yaml_key": (
         ("  - id: house\n", "  - id: house\n    id: home\n"),
         ["{p}:42:5: error: duplicate key 'id' (first at line 41) (keep one of them)"],
+    ),
+    "duplicate_source_id": (
+        (
+            "sources:\n",
+            "sources:\n  - id: house\n    name: Copy\n    publisher: Example Corp\n"
+            "    kind: guideline\n    url: https://example.com/copy\n    language: en\n"
+            '    retrieved: "2026-11-22"\n    license: {en: Internal., pt-BR: Interno.}\n'
+            "    summary: {en: A copy., pt-BR: Uma cópia.}\n    rules: []\n    usage: []\n",
+        ),
+        [
+            "{p}:52:9: error: source id 'house' is used twice (first at line 41) "
+            "(give each source its own id)"
+        ],
+    ),
+    "duplicate_usage_code": (
+        (
+            "      - code: 422\n        reason_used",
+            "      - code: 2xx\n        meaning: {en: Again., pt-BR: De novo.}\n"
+            "      - code: 422\n        reason_used",
+        ),
+        [
+            "{p}:54:15: error: source 'house' lists code 2xx twice (first at line 52) "
+            "(merge the two entries)"
+        ],
+    ),
+    "usage_cannot_name_another_source": (
+        ("      - code: 2xx\n", "      - code: 2xx\n        source: rfc9110\n"),
+        [
+            "{p}:53:9: error: unknown key 'source' (allowed here: action, code, conditions, "
+            "meaning, methods, notes, reason_used)"
+        ],
+    ),
+    "missing_key_names_its_entry": (
+        ("    language: en\n", ""),
+        [
+            "{p}:41:5: error: missing key 'language' in source 'house' (add 'language:'; "
+            "language of the original, e.g. en or pt-BR.)"
+        ],
+    ),
+    "usage_without_meaning": (
+        ("        meaning: {en: Any success., pt-BR: Qualquer sucesso.}\n", ""),
+        [
+            "{p}:52:9: error: missing key 'meaning' in the usage of 2xx (add 'meaning:'; what "
+            "this source says the code means, in our own words.)"
+        ],
+    ),
+    "null_translation": (
+        ("pt-BR: Deu certo.}", "pt-BR: }"),
+        [
+            "{p}:10:38: error: empty translation 'pt-BR' (write the Brazilian Portuguese text; "
+            "every text needs both languages)"
+        ],
+    ),
+    "wrong_type": (
+        ("cacheable: true", "cacheable: 1"),
+        [
+            "{p}:17:20: error: 'cacheable' must be true or false, not the number 1 "
+            "(Heuristically cacheable by default (RFC 9110 §15.1): true or false.)"
+        ],
+    ),
+    "header_with_a_space": (
+        ("        headers: []\n", "        headers: [Retry After]\n"),
+        [
+            "{p}:19:19: error: 'headers' cannot be the text 'Retry After' (A header field name "
+            "as HTTP spells it, e.g. Retry-After (no spaces).)"
+        ],
+    ),
+    "date_not_iso": (
+        ('retrieved: "2026-11-22"', "retrieved: 22/11/2026"),
+        [
+            "{p}:47:16: error: 'retrieved' cannot be the text '22/11/2026' (A date written "
+            "YYYY-MM-DD, in quotes.)"
+        ],
+    ),
+    "temporary_without_expiry": (
+        (
+            "registry: registered\n        reason: {en: OK",
+            "registry: temporary\n        reason: {en: OK",
+        ),
+        [
+            "{p}:12:9: error: code 200 is temporary but has no 'expires' date "
+            '(add expires: "YYYY-MM-DD" from the registry)'
+        ],
+    ),
+    "expiry_on_a_registered_code": (
+        (
+            "registry: registered\n        reason: {en: OK",
+            'registry: registered\n        expires: "2026-01-01"\n        reason: {en: OK',
+        ),
+        [
+            "{p}:14:18: error: code 200 has an expiry date but registry is 'registered' "
+            "(only temporary registrations expire; remove 'expires')"
+        ],
+    ),
+    "class_listed_twice": (
+        ("  - class: 3\n", "  - class: 2\n"),
+        [
+            "{p}:4:3: error: missing class 3xx (list all five classes, 1xx to 5xx)",
+            "{p}:20:12: error: class 2xx is listed twice (first at line 8) "
+            "(merge the two lists of codes)",
+        ],
+    ),
+    "condition_explains_a_method_twice": (
+        (
+            "            pt-BR: Quando o patch viola uma regra.\n",
+            "            pt-BR: Quando o patch viola uma regra.\n          - methods: [PATCH]\n"
+            "            en: Again.\n            pt-BR: De novo.\n",
+        ),
+        [
+            "{p}:65:23: error: PATCH is explained by two conditions (first at line 62) "
+            "(keep one condition per method)"
+        ],
+    ),
+    "url_without_host": (
+        ("url: https://example.com/rules", "url: https://"),
+        ["{p}:45:10: error: 'https://' has no host (write a full https:// address)"],
+    ),
+    "reference_url_not_http": (
+        (
+            'url: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.3.1"',
+            'url: "rfc9110.html#section-15.3.1"',
+        ),
+        [
+            "{p}:15:51: error: 'rfc9110.html#section-15.3.1' is not an http(s) URL "
+            "(write a full https:// address)"
+        ],
     ),
     "url_not_http": (
         ("url: https://example.com/rules", "url: ftp://example.com/rules"),
@@ -155,6 +281,13 @@ BROKEN = {
             "{p}:11:11: error: alias '*ok' is not allowed (write the value out in full)",
         ],
     ),
+    "second_yaml_document": (
+        (
+            "            pt-BR: Quando o patch viola uma regra.\n",
+            "            pt-BR: Quando o patch viola uma regra.\n---\nversion: 1\n",
+        ),
+        ["{p}:65:1: error: more than one YAML document (remove the second '---')"],
+    ),
     "syntax_error": (
         ("    codes: []\n  - class: 2", "    codes: [\n  - class: 2"),
         [
@@ -191,14 +324,47 @@ def test_non_utf8_bytes_are_refused_with_their_position(minimal_text, write, cap
     path = write(raw)
     code, lines = run_check(path, capsys)
     assert code == 1
-    assert lines[0] == f"{path}:10:46: error: byte 0xe9 is not valid UTF-8 (save the file as UTF-8)"
+    assert lines == [
+        f"{path}:10:46: error: byte 0xe9 is not valid UTF-8 (save the file as UTF-8)",
+        "1 error",
+    ]
 
 
 def test_file_over_5_mb_is_refused(write, capsys):
     path = write("# " + "x" * (5 * 1024 * 1024) + "\n")
     code, lines = run_check(path, capsys)
     assert code == 1
-    assert "over the 5,242,880-byte limit" in lines[0]
+    assert lines == [
+        f"{path}:1:1: error: file is 5,242,883 bytes, over the 5,242,880-byte limit "
+        "(split out what does not belong in the atlas)",
+        "1 error",
+    ]
+
+
+def test_a_file_of_exactly_5_mb_is_read(minimal_text, write, capsys):
+    padding = 5 * 1024 * 1024 - len(minimal_text.encode("utf-8")) - 1
+    path = write(minimal_text + "#" + " " * (padding - 1) + "\n")
+    assert path.stat().st_size == 5 * 1024 * 1024
+    code, lines = run_check(path, capsys)
+    assert code == 0, lines
+
+
+def test_empty_file_is_refused(write, capsys):
+    path = write("")
+    code, lines = run_check(path, capsys)
+    assert code == 1
+    assert lines == [f"{path}:1:1: error: the file is empty", "1 error"]
+
+
+def test_a_list_instead_of_the_atlas_mapping_is_refused(write, capsys):
+    path = write("- a\n- b\n")
+    code, lines = run_check(path, capsys)
+    assert code == 1
+    assert lines == [
+        f"{path}:1:1: error: the file must be a mapping of keys, not a list "
+        "(start it with version: 1, then classes: and sources:)",
+        "1 error",
+    ]
 
 
 def test_missing_file_is_a_usage_error(tmp_path, capsys):

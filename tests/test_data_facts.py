@@ -13,7 +13,7 @@ from functools import cache
 import pytest
 
 from generator.atlas import load_atlas
-from generator.model import Atlas
+from generator.model import Atlas, Text
 
 from .conftest import DATA, SHARED
 
@@ -64,6 +64,8 @@ def test_reason_phrase_and_reference_follow_the_registry(code):
         assert first is not None
         expected = f"RFC {first.group(2)}" if first.group(1) else first.group(3)
         assert entry.reference.title.startswith(expected)
+        document = f"rfc{first.group(2)}.html" if first.group(1) else first.group(3)
+        assert document in entry.reference.url
 
 
 def test_registry_statuses():
@@ -222,9 +224,49 @@ def test_claro_sync_and_async_success_codes_are_conditional():
     assert "asynchron" in accepted.condition_for("POST").en.lower()  # type: ignore[union-attr]
 
 
+# Claro's success table names methods (sync or async); each line and what the atlas marks.
+CLARO_METHOD_LINES = {
+    200: (
+        "200 OK Sucesso do método GET e dos métodos PATCH, PUT e DELETE síncronos",
+        {"GET": "yes", "PUT": "conditional", "PATCH": "conditional", "DELETE": "conditional"},
+    ),
+    201: ("201 Created Sucesso do método POST síncrono", {"POST": "conditional"}),
+    202: (
+        "202 Accepted Sucesso dos métodos POST, PATCH, PUT e DELETE assíncronos",
+        {m: "conditional" for m in ("POST", "PUT", "PATCH", "DELETE")},
+    ),
+    204: ("204 No Content Sucesso do método DELETE síncrono.", {"DELETE": "conditional"}),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CLARO_METHOD_LINES))
+def test_claro_success_codes_mark_exactly_the_methods_its_table_names(code):
+    line, expected = CLARO_METHOD_LINES[code]
+    assert line in seed("002")
+    usage = atlas().usage("claro", code)
+    assert usage is not None
+    assert usage.methods == expected
+    asynchronous = "assíncrono" in line
+    for method, state in expected.items():
+        if state == "conditional":
+            condition = usage.condition_for(method)
+            assert condition is not None, (code, method)
+            word = "asynchronous" if asynchronous else "synchronous"
+            assert re.search(rf"\b{word}", condition.en), (code, method)
+
+
+def test_claro_names_no_method_for_its_other_codes():
+    for usage in atlas().source("claro").usage:
+        if usage.code not in CLARO_METHOD_LINES:
+            assert usage.methods == {}, usage.label
+
+
 def test_claro_405_after_the_point_of_no_return_is_recorded():
     rules = " ".join(r.en for r in atlas().source("claro").rules)
     assert "405" in rules and "point of no return" in rules.lower()
+    usage = atlas().usage("claro", 405)
+    assert usage is not None
+    assert any("DELETE" in n.en and "PONR" in n.en and "PONR" in n.pt_br for n in usage.notes)
 
 
 def test_google_uses_every_code_of_its_page_and_the_2xx_class():
@@ -240,6 +282,36 @@ def test_google_uses_every_code_of_its_page_and_the_2xx_class():
 def test_google_states_no_method_rules():
     for usage in atlas().source("google-actions-center").usage:
         assert usage.methods == {}, usage.label
+
+
+def phrases_in_seed(source_id: str) -> dict[int, str]:
+    """The reason phrase each guideline writes beside each code, as published."""
+    if source_id == "open-finance-brasil":
+        rows = re.findall(r"\|\s*(\d{3}) ([A-Za-z][^|]*?)\.?\s*\|", seed("001"))
+        return {int(code): phrase for code, phrase in rows}
+    if source_id == "google-actions-center":
+        rows = re.findall(r"\| (\d{3}) +\| ([A-Za-z][^|]*?) +\|", seed("003"))
+        return {int(code): phrase for code, phrase in rows}
+    assert source_id == "claro"
+    lines = re.findall(r"(?m)^(\d{3}) (.+)$", seed("002"))
+    phrases = {}
+    for code, rest in lines:
+        reason = atlas().code(int(code)).reason.en
+        usage = atlas().usage("claro", int(code))
+        used = usage.reason_used if usage and usage.reason_used else reason
+        phrases[int(code)] = used if rest.startswith(used + " ") else rest
+    return phrases
+
+
+@pytest.mark.parametrize("source_id", ["open-finance-brasil", "claro", "google-actions-center"])
+def test_reason_phrases_that_differ_from_the_registry_are_recorded(source_id):
+    published = phrases_in_seed(source_id)
+    assert set(published) == codes_of(source_id) - {529}
+    for code, phrase in published.items():
+        usage = atlas().usage(source_id, code)
+        assert usage is not None
+        expected = None if phrase == atlas().code(code).reason.en else phrase
+        assert usage.reason_used == expected, (source_id, code, phrase)
 
 
 def test_older_reason_phrases_are_recorded():
@@ -271,17 +343,33 @@ def _runs(text: str, size: int = 8) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+def _prose() -> list[tuple[str, Text]]:
+    """Every reader-facing text of the atlas (names and URLs are titles, not prose)."""
+    texts: list[tuple[str, Text]] = []
+    for status_class in atlas().classes:
+        texts.append((status_class.label, status_class.summary))
+    for code in atlas().codes:
+        texts.append((str(code.code), code.meaning))
+    for source in atlas().sources:
+        texts += [(source.id, source.summary), (source.id, source.license)]
+        texts += [(source.id, rule) for rule in source.rules]
+        for usage in source.usage:
+            label = f"{source.id} {usage.label}"
+            texts += [(label, usage.meaning), *((label, n) for n in usage.notes)]
+            texts += [(label, c.text) for c in usage.conditions]
+            if usage.action:
+                texts.append((label, usage.action))
+    return texts
+
+
 def test_no_sentence_is_copied_from_the_seeds():
     seed_runs = set().union(*(_runs(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")))
-    copied = []
-    for source in atlas().sources:
-        for usage in source.usage:
-            texts = [usage.meaning, *usage.notes, *(c.text for c in usage.conditions)]
-            if usage.action:
-                texts.append(usage.action)
-            for text in texts:
-                for run in _runs(text.pt_br) & seed_runs:
-                    copied.append(f"{source.id} {usage.label}: {run}")
+    copied = [
+        f"{label} [{lang}]: {run}"
+        for label, text in _prose()
+        for lang in ("en", "pt-BR")
+        for run in _runs(text.get(lang)) & seed_runs
+    ]
     assert copied == []
 
 

@@ -246,3 +246,33 @@ def test_axe_finds_no_serious_or_critical_violation(page, base, lang, path):
         }"""
     )
     assert violations == []
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("path", ["compare/", "methods/", "codes/404/"])
+def test_pages_print_without_navigation_whole_tables_and_links_shown(browser, base, lang, path):
+    # A4 portrait at 96 dpi, as chromium lays out a printed page.
+    context = browser.new_context(viewport={"width": 794, "height": 1123})
+    tab = context.new_page()
+    tab.emulate_media(media="print")
+    tab.goto(base + PREFIX[lang] + path)
+    printed = tab.evaluate(
+        """(() => {
+          const shown = s => [...document.querySelectorAll(s)]
+            .filter(e => getComputedStyle(e).display !== 'none').length;
+          const width = document.documentElement.clientWidth;
+          const cut = [...document.querySelectorAll('.md-content table')]
+            .filter(t => t.getBoundingClientRect().right > width + 1
+                      || t.parentElement.scrollWidth > t.parentElement.clientWidth + 1).length;
+          const links = [...document.querySelectorAll('.md-content a[href^="http"]')]
+            .map(a => getComputedStyle(a, '::after').content);
+          return {nav: shown('.md-header, .md-sidebar, .md-footer, .md-search, .atlas-filters'),
+                  tables: document.querySelectorAll('.md-content table').length, cut, links};
+        })()"""
+    )
+    assert printed["nav"] == 0
+    assert printed["tables"] > 0 and printed["cut"] == 0
+    assert all("http" in text for text in printed["links"])
+    if path.startswith("codes/"):  # the reference and each source's original
+        assert len(printed["links"]) >= 2
+    context.close()
