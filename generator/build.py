@@ -230,6 +230,16 @@ def write_sitemap(site: Path) -> None:
         (site / LANG_PREFIX["en"] / stale).unlink(missing_ok=True)
 
 
+def reset_generation_clock() -> None:
+    global _generation_seconds
+    _generation_seconds = 0.0
+
+
+def generation_seconds() -> float:
+    """Seconds spent generating Markdown since the clock was last reset (both languages)."""
+    return _generation_seconds
+
+
 @dataclass(frozen=True)
 class BuildReport:
     site_dir: Path
@@ -242,9 +252,8 @@ class BuildReport:
 
 def run_build(data: Path, site_dir: Path) -> BuildReport:
     """Validate, build both languages in a temporary folder, then swap it in."""
-    global _generation_seconds
     started = time.perf_counter()
-    _generation_seconds = 0.0
+    reset_generation_clock()
     read_inputs(data)  # invalid data stops here, before anything is touched
     with _environment(ATLAS_DATA=str(data.resolve())):
         return _run_mkdocs(site_dir, started)

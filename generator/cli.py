@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: the site build failed: {error}", file=sys.stderr)
         return 1
     except UsageError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(error.report(), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+#: A message that starts with its own location: "file:line:column: what is wrong".
+_LOCATED = re.compile(r"(?P<where>[^\n]+?:\d+:\d+): (?P<what>.*)", re.S)
 
 
 @dataclass(frozen=True, order=True)
@@ -30,6 +34,15 @@ class InputError(Exception):
 
 class UsageError(Exception):
     """A mistake in how a command was called (missing file, bad option): exit code 2."""
+
+    def report(self) -> str:
+        """The line the CLI prints: `file:line:column: error: …` when the message starts with
+        a location (an unreadable spec), `error: …` otherwise."""
+        text = str(self)
+        located = _LOCATED.fullmatch(text)
+        if located:
+            return f"{located['where']}: error: {located['what']}"
+        return f"error: {text}"
 
 
 class BuildError(Exception):

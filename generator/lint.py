@@ -21,8 +21,10 @@ Rules (RULES below holds each one's wording in every language):
 | default-response      | info     | a `default` response                                         |
 | range-response        | info     | a range response such as `4XX`                               |
 | not-a-status-code     | warning  | a response key that is none of the above                     |
-| broken-ref            | warning  | a local `$ref` (response, path item) that points to nothing  |
-| not-openapi           | info     | the file parses but is no OpenAPI or Swagger document        |
+| broken-ref            | warning  | a local `$ref` (response, path item) that points to nothing, |
+|                       |          | or a chain of them that goes round in a circle               |
+| not-openapi           | info     | a mapping without an 'openapi' or 'swagger' key (a piece of  |
+|                       |          | a split spec, say): skipped                                  |
 
 Decisions:
 - A guideline's class usage (code "2xx") counts as using every code of that class, with the
@@ -31,13 +33,23 @@ Decisions:
 - Messages name a guideline by its short_name ("Open Finance Brasil does not use 422 on
   DELETE"): the sources' names are full page titles, too long for a sentence.
 - Callbacks and 3.1 `webhooks` are not checked: their responses come from the API's clients.
-- Only local `$ref`s (`#/...`) are followed; a reference to another file is left alone.
+- Only local `$ref`s (`#/...`) are followed; a reference to another file is left alone. A
+  chain that breaks is reported at the reference that fails (where the fix goes), naming the
+  one the response or path started from.
+- code-not-for-method and code-not-in-guideline name what to answer instead: the codes of the
+  same class the guideline uses on the method, else those it lists without naming methods.
+- A file whose top level is not a mapping (a list, a scalar, null) is a usage error, like one
+  that does not parse: it is neither a spec nor a piece of one.
+- SARIF results carry a partialFingerprints.primaryLocationLineHash made of rule, operation
+  and code: GitHub identifies an alert by file, rule and that hash, and the line hash
+  upload-sarif would compute instead would merge the missing codes of one operation.
 - Specs are read with load.parse(allow_aliases=True): anchors and aliases are followed (a
   recursive alias is refused); tags and duplicate keys are still refused.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -49,7 +61,7 @@ from urllib.parse import quote, unquote
 
 from . import load
 from . import model as m
-from .errors import InputError, UsageError
+from .errors import InputError, Problem, UsageError
 from .site import LANG_PREFIX, SITE_URL
 
 Severity = Literal["error", "warning", "info"]
@@ -84,6 +96,9 @@ class Rule:
     title: m.Text
     #: The finding's message; `{placeholders}` are filled in by the check.
     message: m.Text
+    #: What the rule means and how to act on it: SARIF help, and the rule's paragraph on the
+    #: docs page (check-your-api.<lang>.md, under `### <rule-id>`), word for word.
+    help: m.Text
 
 
 RULES: dict[str, Rule] = {
@@ -97,8 +112,16 @@ RULES: dict[str, Rule] = {
                 pt_br="Código que a diretriz não admite neste método",
             ),
             T(
-                en="{guideline} does not use {code} on {method}",
-                pt_br="A diretriz {guideline} não usa {code} em {method}",
+                en="{guideline} does not use {code} on {method}{alternatives}",
+                pt_br="A diretriz {guideline} não usa {code} em {method}{alternatives}",
+            ),
+            T(
+                en="The guideline marks the code `no` for the operation's method. Answer with a "
+                "code the guideline uses on that method (the message lists those of the same "
+                "class), or drop the response if the operation never sends it.",
+                pt_br="A diretriz marca o código como `não` para o método da operação. Responda "
+                "com um código que a diretriz usa nesse método (a mensagem lista os da mesma "
+                "classe) ou tire a resposta, se a operação nunca a envia.",
             ),
         ),
         Rule(
@@ -113,17 +136,35 @@ RULES: dict[str, Rule] = {
                 pt_br="A diretriz {guideline} só usa {code} em {method} sob uma condição: "
                 "{condition}",
             ),
+            T(
+                en="The guideline allows the code on the operation's method only under a "
+                "condition, which the message quotes. Check that the operation meets it; if it "
+                "does not, drop the response.",
+                pt_br="A diretriz só admite o código no método da operação sob uma condição, que "
+                "a mensagem reproduz. Confira se a operação a cumpre; se não cumprir, tire a "
+                "resposta.",
+            ),
         ),
         Rule(
             "code-not-in-guideline",
             "warning",
             T(
-                en="A code the guideline does not use at all",
+                en="A code the guideline does not list",
                 pt_br="Código que a diretriz não prevê",
             ),
             T(
-                en="{guideline} does not use {code} at all",
-                pt_br="A diretriz {guideline} não prevê o código {code}",
+                en="{guideline} does not list {code}{alternatives}",
+                pt_br="A diretriz {guideline} não prevê o código {code}{alternatives}",
+            ),
+            T(
+                en="The guideline does not list the code, neither on its own nor through a rule "
+                "for its whole class (such as Google's rule for 2xx). Prefer a code it lists (the "
+                "message names those of the same class); if you keep this one, say why in the "
+                "response's description.",
+                pt_br="A diretriz não prevê o código, nem sozinho nem por uma regra para a classe "
+                "inteira (como a regra do Google para 2xx). Prefira um código que ela prevê (a "
+                "mensagem cita os da mesma classe); se mantiver este, explique o motivo na "
+                "descrição da resposta.",
             ),
         ),
         Rule(
@@ -134,8 +175,20 @@ RULES: dict[str, Rule] = {
                 pt_br="Código que não está registrado na IANA",
             ),
             T(
-                en="{code} is not registered at IANA",
-                pt_br="O código {code} não está registrado na IANA",
+                en="{code} is not registered at IANA; clients that do not know it treat it as "
+                "{fallback}",
+                pt_br="O código {code} não está registrado na IANA; clientes que não o conhecem "
+                "vão tratá-lo como {fallback}",
+            ),
+            T(
+                en="The code is not in the IANA HTTP Status Code Registry, such as 529. RFC 9110 "
+                "has a client treat a code it does not know as the x00 code of its class, so "
+                "proxies, SDKs and monitoring see a plain 500 (or 400, or 200). Keep it only "
+                "where the guideline asks for it, and document it.",
+                pt_br="O código não está no registro de códigos de status HTTP da IANA, como o "
+                "529. Pela RFC 9110, o cliente trata um código que não conhece como o x00 da "
+                "classe: proxies, SDKs e monitoramento enxergam um 500 comum (ou 400, ou 200). "
+                "Mantenha o código só onde a diretriz pede e documente-o.",
             ),
         ),
         Rule(
@@ -146,8 +199,16 @@ RULES: dict[str, Rule] = {
                 pt_br="Código que a IANA marca como sem uso, descontinuado ou obsoleto",
             ),
             T(
-                en="IANA lists {code} as {registry}",
-                pt_br="A IANA marca o código {code} como {registry}",
+                en="IANA lists {code} as {registry}; replace it with a code in use",
+                pt_br="A IANA marca o código {code} como {registry}; troque por um código em uso",
+            ),
+            T(
+                en="IANA lists the code as unused (306, 418), deprecated (305) or obsoleted "
+                "(510): clients and intermediaries may not handle it. Replace it with a code in "
+                "current use.",
+                pt_br="A IANA marca o código como sem uso (306, 418), descontinuado (305) ou "
+                "obsoleto (510): clientes e intermediários podem não saber lidar com ele. Troque "
+                "por um código em uso.",
             ),
         ),
         Rule(
@@ -162,6 +223,16 @@ RULES: dict[str, Rule] = {
                 pt_br="A diretriz {guideline} usa {code} em {method}, mas esta operação não o "
                 "declara",
             ),
+            T(
+                en="With `--missing`: the guideline marks the code `yes` for the method, and the "
+                "operation does not declare it. It is reported at the operation's `responses` "
+                "key; declare the code there if the operation can answer with it, so that "
+                "clients know to handle it.",
+                pt_br="Com `--missing`: a diretriz marca o código como `sim` para o método, e a "
+                "operação não o declara. O achado fica na chave `responses` da operação; declare "
+                "o código ali se a operação pode responder com ele, para que os clientes saibam "
+                "tratá-lo.",
+            ),
         ),
         Rule(
             "missing-code-in-file",
@@ -175,6 +246,14 @@ RULES: dict[str, Rule] = {
                 pt_br="A diretriz {guideline} usa o código {code}, mas nenhuma operação deste "
                 "arquivo o declara",
             ),
+            T(
+                en="With `--missing`: the guideline lists the code without naming methods, and "
+                "no operation in the file declares it. It is reported once per file, at the "
+                "`paths` key; declare the code on the operations that can answer with it.",
+                pt_br="Com `--missing`: a diretriz lista o código sem citar métodos, e nenhuma "
+                "operação do arquivo o declara. O achado aparece uma vez por arquivo, na chave "
+                "`paths`; declare o código nas operações que podem responder com ele.",
+            ),
         ),
         Rule(
             "default-response",
@@ -184,6 +263,14 @@ RULES: dict[str, Rule] = {
                 en="A 'default' response stands for any code not listed; it is not checked",
                 pt_br="A resposta 'default' vale para qualquer código não listado; não é "
                 "verificada",
+            ),
+            T(
+                en="A `default` response stands for every code the operation does not list, so "
+                "there is nothing to check code by code. List the codes the operation really "
+                "sends, and they get checked.",
+                pt_br="Uma resposta `default` vale para todo código que a operação não lista, "
+                "então não há o que verificar código a código. Liste os códigos que a operação "
+                "de fato envia, e eles passam a ser verificados.",
             ),
         ),
         Rule(
@@ -195,6 +282,14 @@ RULES: dict[str, Rule] = {
                 "code by code",
                 pt_br="A faixa '{key}' vale para qualquer código {status_class}; não é verificada "
                 "código a código",
+            ),
+            T(
+                en="A range such as `4XX` stands for every code of its class; it is reported as "
+                "what it is, never as an error. With `--missing` it counts as declaring every "
+                "code of its class.",
+                pt_br="Uma faixa como `4XX` vale para todos os códigos da classe; ela aparece "
+                "como o que é, nunca como erro. Com `--missing`, conta como declaração de todos "
+                "os códigos da classe.",
             ),
         ),
         Rule(
@@ -209,6 +304,14 @@ RULES: dict[str, Rule] = {
                 pt_br="'{key}' não é um código de status: use de 100 a 599, uma faixa como 4XX "
                 "ou default",
             ),
+            T(
+                en="A response key that is neither a code from 100 to 599, a range such as "
+                "`4XX`, nor `default`: fix the key. Keys starting with `x-` are extensions and "
+                "are skipped.",
+                pt_br="Uma chave de resposta que não é código de 100 a 599, nem faixa como "
+                "`4XX`, nem `default`: corrija a chave. Chaves que começam com `x-` são "
+                "extensões e ficam de fora.",
+            ),
         ),
         Rule(
             "broken-ref",
@@ -218,8 +321,18 @@ RULES: dict[str, Rule] = {
                 pt_br="$ref local que não aponta para nada",
             ),
             T(
-                en="$ref '{ref}' points to nothing in this file",
-                pt_br="O $ref '{ref}' não aponta para nada neste arquivo",
+                en="$ref '{ref}' points to nothing in this file{via}",
+                pt_br="O $ref '{ref}' não aponta para nada neste arquivo{via}",
+            ),
+            T(
+                en="A local `$ref` (`#/components/responses/...`, or `#/responses/...` in Swagger "
+                "2.0) that points to nothing, or goes round in a circle. The finding points at "
+                "the reference that fails, even when another reference led there: fix the "
+                "pointer, or add what it names. `$ref`s to other files are not followed.",
+                pt_br="Um `$ref` local (`#/components/responses/...`, ou `#/responses/...` no "
+                "Swagger 2.0) que não aponta para nada ou anda em círculo. O achado aponta para "
+                "a referência que falha, mesmo quando outra referência levou até ela: corrija o "
+                "ponteiro ou crie o que ele nomeia. `$ref` para outros arquivos não é seguido.",
             ),
         ),
         Rule(
@@ -233,6 +346,16 @@ RULES: dict[str, Rule] = {
                 en="Not an OpenAPI or Swagger document (no 'openapi' or 'swagger' key): skipped",
                 pt_br="Não é um documento OpenAPI nem Swagger (falta a chave 'openapi' ou "
                 "'swagger'): arquivo ignorado",
+            ),
+            T(
+                en="The file is a YAML or JSON mapping without an `openapi` or `swagger` key, "
+                "such as one piece of a spec split into several files, so it is skipped. A file "
+                "whose top level is not a mapping (a list, a single value) stops the run with a "
+                "usage error instead.",
+                pt_br="O arquivo é um mapeamento YAML ou JSON sem a chave `openapi` nem "
+                "`swagger`, como um pedaço de uma especificação dividida em vários arquivos; por "
+                "isso é ignorado. Já um arquivo cujo topo não é um mapeamento (uma lista, um "
+                "valor solto) interrompe a execução com erro de uso.",
             ),
         ),
     )
@@ -254,15 +377,32 @@ MESSAGES: dict[str, m.Text] = {
     "registry.unused": T(en="unused", pt_br="sem uso"),
     "registry.deprecated": T(en="deprecated", pt_br="descontinuado"),
     "registry.obsoleted": T(en="obsoleted", pt_br="obsoleto"),
+    # What to answer instead, appended to code-not-for-method and code-not-in-guideline.
+    "alternatives.method": T(
+        en=" ({status_class} codes it uses on {method}: {codes})",
+        pt_br=" (códigos {status_class} que ela usa em {method}: {codes})",
+    ),
+    "alternatives.listed": T(
+        en=" ({status_class} codes it lists: {codes})",
+        pt_br=" (códigos {status_class} que ela prevê: {codes})",
+    ),
+    # broken-ref: the reference the chain started from, and the other message, for a circle.
+    "ref_via": T(
+        en=" (reached from '{first}')", pt_br=" (referência seguida a partir de '{first}')"
+    ),
+    "ref_loop": T(
+        en="$ref '{ref}' goes round in a circle: {chain}",
+        pt_br="O $ref '{ref}' anda em círculo: {chain}",
+    ),
     "tool": T(en="HTTP Status Atlas", pt_br="Atlas de Status HTTP"),
     "unknown_guideline": T(
-        en="unknown guideline '{id}'; valid ids: {ids}",
-        pt_br="diretriz desconhecida '{id}'; ids válidos: {ids}",
+        en="unknown guideline '{id}' (valid ids: {ids})",
+        pt_br="diretriz desconhecida '{id}' (ids válidos: {ids})",
     ),
     "no_such_spec": T(en="{file}: no such file", pt_br="{file}: arquivo não encontrado"),
     "spec_is_folder": T(
-        en="{file}: is a folder; name the spec files",
-        pt_br="{file}: é uma pasta; indique os arquivos de especificação",
+        en="{file}: is a folder (name the spec files)",
+        pt_br="{file}: é uma pasta (indique os arquivos de especificação)",
     ),
     "cannot_open": T(en="{file}: cannot open: {reason}", pt_br="{file}: não abre: {reason}"),
     "too_big": T(
@@ -270,25 +410,87 @@ MESSAGES: dict[str, m.Text] = {
         pt_br="{file}: {size:,} bytes, acima do limite de {limit:,} bytes",
     ),
     "not_utf8": T(
-        en="{file}:{line}:{column}: byte 0x{byte:02x} is not UTF-8; save the file as UTF-8",
-        pt_br="{file}:{line}:{column}: o byte 0x{byte:02x} não é UTF-8; salve o arquivo em UTF-8",
+        en="{file}:{line}:{column}: byte 0x{byte:02x} is not UTF-8 (save the file as UTF-8)",
+        pt_br="{file}:{line}:{column}: o byte 0x{byte:02x} não é UTF-8 (salve o arquivo em UTF-8)",
     ),
     "cannot_parse": T(
         en="{file}:{line}:{column}: cannot read the spec: {problem}{more}",
         pt_br="{file}:{line}:{column}: não foi possível ler a especificação: {problem}{more}",
     ),
     "more_problems": T(en=" (and {n} more)", pt_br=" (e mais {n})"),
+    # The problems load.parse finds, in the report's language (see _PARSE_PROBLEMS).
+    "parse.empty": T(
+        en="the file is empty (a spec starts with 'openapi: 3.x' or 'swagger: \"2.0\"')",
+        pt_br="o arquivo está vazio (uma especificação começa com 'openapi: 3.x' ou "
+        "'swagger: \"2.0\"')",
+    ),
+    "parse.documents": T(
+        en="more than one YAML document (keep one per file: remove the second '---')",
+        pt_br="mais de um documento YAML (deixe um por arquivo: tire o segundo '---')",
+    ),
+    "parse.duplicate": T(
+        en="duplicate key '{key}', first at line {first} (keep one of them)",
+        pt_br="chave '{key}' repetida, a primeira na linha {first} (deixe só uma)",
+    ),
+    "parse.tag": T(
+        en="tag '{tag}' is not supported (remove the tag and write the plain value)",
+        pt_br="a tag '{tag}' não é aceita (tire a tag e escreva o valor puro)",
+    ),
+    "parse.recursive": T(
+        en="alias '*{name}' refers to a node that contains it (a recursive structure cannot "
+        "be read)",
+        pt_br="o alias '*{name}' aponta para um nó que o contém (uma estrutura recursiva não "
+        "pode ser lida)",
+    ),
+    "parse.unknown_alias": T(
+        en="unknown alias '*{name}' (define the anchor '&{name}' before this line)",
+        pt_br="alias '*{name}' desconhecido (defina a âncora '&{name}' antes desta linha)",
+    ),
+    "parse.key": T(
+        en="a key must be plain text (quote it)",
+        pt_br="uma chave precisa ser texto simples (coloque-a entre aspas)",
+    ),
+    "parse.syntax": T(
+        en="YAML syntax: {what} (check indentation and quoting)",
+        pt_br="sintaxe YAML: {what} (confira a indentação e as aspas)",
+    ),
+    "not_a_mapping": T(
+        en="{file}:{line}:{column}: the top level is {kind}, not a mapping (an OpenAPI or "
+        "Swagger document is a mapping with an 'openapi' or 'swagger' key)",
+        pt_br="{file}:{line}:{column}: o topo do documento é {kind}, não um mapeamento (um "
+        "documento OpenAPI ou Swagger é um mapeamento com a chave 'openapi' ou 'swagger')",
+    ),
+    "kind.list": T(en="a list", pt_br="uma lista"),
+    "kind.null": T(en="null", pt_br="null"),
+    "kind.value": T(en="a single value", pt_br="um valor solto"),
     "bad_version": T(
-        en="{file}:{line}:{column}: {key} '{version}' is not supported; use OpenAPI 3.0, 3.1 "
-        "or Swagger 2.0",
-        pt_br="{file}:{line}:{column}: {key} '{version}' não é suportado; use OpenAPI 3.0, 3.1 "
-        "ou Swagger 2.0",
+        en="{file}:{line}:{column}: {key} '{version}' is not supported (use OpenAPI 3.0, 3.1 "
+        "or Swagger 2.0)",
+        pt_br="{file}:{line}:{column}: {key} '{version}' não é suportado (use OpenAPI 3.0, 3.1 "
+        "ou Swagger 2.0)",
     ),
     "paths_not_mapping": T(
-        en="{file}:{line}:{column}: 'paths' must map each path to its operations",
-        pt_br="{file}:{line}:{column}: 'paths' deve mapear cada caminho para suas operações",
+        en="{file}:{line}:{column}: 'paths' must map each path to its operations (write "
+        "'/path: {{get: ...}}' entries)",
+        pt_br="{file}:{line}:{column}: 'paths' deve mapear cada caminho para suas operações "
+        "(escreva entradas como '/caminho: {{get: ...}}')",
     ),
 }
+
+#: load.parse's problems (English, worded for the atlas file) and the message each one becomes.
+_PARSE_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"the file is empty"), "parse.empty"),
+    (re.compile(r"more than one YAML document"), "parse.documents"),
+    (
+        re.compile(r"duplicate key '(?P<key>.*)' \(first at line (?P<first>\d+)\)"),
+        "parse.duplicate",
+    ),
+    (re.compile(r"tag '(?P<tag>.*)' is not allowed"), "parse.tag"),
+    (re.compile(r"alias '\*(?P<name>.*)' refers to a node that contains it"), "parse.recursive"),
+    (re.compile(r"unknown alias '\*(?P<name>.*)'"), "parse.unknown_alias"),
+    (re.compile(r"a key must be plain text"), "parse.key"),
+    (re.compile(r"YAML syntax: (?P<what>.*)", re.DOTALL), "parse.syntax"),
+)
 
 
 def say(message_id: str, lang: m.Lang, /, **values: Any) -> str:
@@ -404,17 +606,42 @@ class Guideline:
         return self.by_code.get(code) or self.by_class.get(code // 100)
 
     def url(self, code: int) -> str:
-        """The code's page, at this guideline's section when the guideline uses the code."""
+        """The code's page, at this guideline's section on it: its usage of the code, else its
+        rule for the code's class (`#class-<id>` on the code page); the codes index for a code
+        the atlas does not have."""
         if code not in self.codes:
             return _page("codes", self.lang)
-        return code_url(code, self.lang, self.source.id if code in self.by_code else None)
+        if code in self.by_code:
+            return code_url(code, self.lang, self.source.id)
+        if code // 100 in self.by_class:
+            return code_url(code, self.lang, f"class-{self.source.id}")
+        return code_url(code, self.lang)
+
+    def alternatives(self, code: int, method: str) -> str:
+        """The message's suffix naming the codes of `code`'s class that the guideline uses on
+        `method` (yes or conditional), else those it lists without naming methods; "" if none."""
+        same_class = [
+            (c, u) for c, u in sorted(self.by_code.items()) if c // 100 == code // 100 and c != code
+        ]
+        on_method = [c for c, u in same_class if u.method(method) in ("yes", "conditional")]
+        values = {"status_class": f"{code // 100}xx", "method": method}
+        if on_method:
+            codes = ", ".join(map(str, on_method))
+            return say("alternatives.method", self.lang, codes=codes, **values)
+        listed = [c for c, u in same_class if not u.methods]
+        if listed:
+            return say(
+                "alternatives.listed", self.lang, codes=", ".join(map(str, listed)), **values
+            )
+        return ""
 
 
 # --- Reading a spec -------------------------------------------------------------------------
 
 
-def read_spec(path: Path, display: str, lang: m.Lang = "pt-BR") -> load.Node:
-    """The located tree of a YAML or JSON file; UsageError with one line if it cannot be read."""
+def read_spec(path: Path, display: str, lang: m.Lang = "pt-BR") -> load.Mapping:
+    """The located tree of a YAML or JSON file; UsageError with one line if it cannot be read
+    or is no mapping (a list, a single value: no OpenAPI document, nor a piece of one)."""
     if not path.exists():
         raise UsageError(say("no_such_spec", lang, file=display))
     if path.is_dir():
@@ -439,7 +666,32 @@ def read_spec(path: Path, display: str, lang: m.Lang = "pt-BR") -> load.Node:
                 byte=data[exc.start],
             )
         ) from None
-    return parse_spec(text, display, lang)
+    root = parse_spec(text, display, lang)
+    if not isinstance(root, load.Mapping):
+        if isinstance(root, load.Sequence):
+            kind = "kind.list"
+        else:
+            kind = "kind.null" if root.value is None else "kind.value"
+        raise UsageError(
+            say(
+                "not_a_mapping",
+                lang,
+                file=display,
+                line=root.line,
+                column=root.column,
+                kind=say(kind, lang),
+            )
+        )
+    return root
+
+
+def _parse_problem(problem: Problem, lang: m.Lang) -> str:
+    """One of load.parse's problems, in `lang` and worded for a spec."""
+    for pattern, message_id in _PARSE_PROBLEMS:
+        match = pattern.fullmatch(problem.message)
+        if match:
+            return say(message_id, lang, **match.groupdict())
+    return problem.message + (f" ({problem.hint})" if problem.hint else "")
 
 
 def parse_spec(text: str, display: str, lang: m.Lang = "pt-BR") -> load.Node:
@@ -449,7 +701,7 @@ def parse_spec(text: str, display: str, lang: m.Lang = "pt-BR") -> load.Node:
     except InputError as error:
         first = error.problems[0]
         more = len(error.problems) - 1
-        problem = first.message + (f" ({first.hint})" if first.hint else "")
+        problem = _parse_problem(first, lang)
         raise UsageError(
             say(
                 "cannot_parse",
@@ -467,12 +719,26 @@ def parse_spec(text: str, display: str, lang: m.Lang = "pt-BR") -> load.Node:
 
 
 @dataclass(frozen=True)
+class _BrokenRef:
+    """A chain of local `$ref`s that leads nowhere, or round in a circle."""
+
+    #: The reference that fails (for a circle: the one the chain started from), and where it is.
+    ref: str
+    line: int
+    column: int
+    #: The reference the chain started from, when another one than `ref` fails.
+    first: str | None = None
+    #: For a circle, the references round it, the first one again at the end; else ().
+    loop: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class _Response:
     key: str
     line: int
     column: int
-    #: The local $ref that could not be followed, with its position.
-    broken_ref: tuple[str, int, int] | None
+    #: The local $ref chain that could not be followed.
+    broken_ref: _BrokenRef | None
 
 
 @dataclass(frozen=True)
@@ -511,15 +777,14 @@ def _resolve_pointer(root: load.Node, ref: str) -> load.Node | None:
     return node
 
 
-def _follow(root: load.Node, node: load.Node) -> tuple[load.Node, tuple[str, int, int] | None]:
+def _follow(root: load.Node, node: load.Node) -> tuple[load.Node, _BrokenRef | None]:
     """Follow a chain of local `$ref`s from node.
 
-    Returns the node reached and None, or the node and the (ref, line, column) of the first
-    reference in the chain when it leads nowhere (or in a circle). References to other files
-    are not followed: the node holding them is returned as it is.
+    Returns the node reached and None, or the last node reached and what broke the chain: the
+    reference that points nowhere (with the one the chain started from), or the circle.
+    References to other files are not followed: the node holding them is returned as it is.
     """
-    start: tuple[str, int, int] | None = None
-    seen: set[str] = set()
+    chain: list[tuple[str, int, int]] = []
     while isinstance(node, load.Mapping):
         ref_node = node.get("$ref")
         if not isinstance(ref_node, load.Scalar) or not isinstance(ref_node.value, str):
@@ -527,12 +792,16 @@ def _follow(root: load.Node, node: load.Node) -> tuple[load.Node, tuple[str, int
         ref = ref_node.value
         if not ref.startswith("#"):
             break
-        if start is None:
-            start = (ref, ref_node.line, ref_node.column)
-        target = _resolve_pointer(root, ref) if ref not in seen else None
+        refs = [r for r, _, _ in chain]
+        if ref in refs:
+            start, line, column = chain[0]
+            loop = (*refs[refs.index(ref) :], ref)
+            return node, _BrokenRef(start, line, column, loop=loop)
+        chain.append((ref, ref_node.line, ref_node.column))
+        target = _resolve_pointer(root, ref)
         if target is None:
-            return node, start
-        seen.add(ref)
+            first = chain[0][0] if len(chain) > 1 else None
+            return node, _BrokenRef(ref, ref_node.line, ref_node.column, first)
         node = target
     return node, None
 
@@ -563,7 +832,7 @@ def _version(root: load.Mapping, display: str, lang: m.Lang) -> bool:
 
 def _operations(
     root: load.Mapping, display: str, lang: m.Lang
-) -> tuple[list[_Operation], list[tuple[str, int, int]]]:
+) -> tuple[list[_Operation], list[_BrokenRef]]:
     """Every operation under `paths`, and the path-item `$ref`s that lead nowhere."""
     pair = root.items.get("paths")
     if pair is None:
@@ -576,7 +845,7 @@ def _operations(
             say("paths_not_mapping", lang, file=display, line=paths.line, column=paths.column)
         )
     operations: list[_Operation] = []
-    broken_items: list[tuple[str, int, int]] = []
+    broken_items: list[_BrokenRef] = []
     for path, (_, raw_item) in paths.items.items():
         if not path.startswith("/"):
             continue
@@ -636,9 +905,12 @@ class _Checker:
         url: str,
         guideline_text: m.Text | None = None,
         /,
+        *,
+        message_id: str | None = None,
         **values: Any,
     ) -> None:
-        message = say(rule, self.lang, guideline=self.g.source.short_name, **values)
+        """Record a finding; its message is the rule's, or MESSAGES[message_id]."""
+        message = say(message_id or rule, self.lang, guideline=self.g.source.short_name, **values)
         self.findings.append(
             Finding(
                 file=self.display,
@@ -654,19 +926,24 @@ class _Checker:
             )
         )
 
+    def broken_ref(self, broken: _BrokenRef, operation: str | None, code: str | None) -> None:
+        at = (broken.line, broken.column, operation, code, rule_url("broken-ref", self.lang))
+        if broken.loop:
+            self.add(
+                "broken-ref",
+                *at,
+                message_id="ref_loop",
+                ref=broken.ref,
+                chain=" → ".join(broken.loop),
+            )
+            return
+        via = say("ref_via", self.lang, first=broken.first) if broken.first else ""
+        self.add("broken-ref", *at, ref=broken.ref, via=via)
+
     def response(self, op: _Operation, r: _Response) -> None:
         at = (r.line, r.column, op.name, r.key)
         if r.broken_ref is not None:
-            ref, line, column = r.broken_ref
-            self.add(
-                "broken-ref",
-                line,
-                column,
-                op.name,
-                r.key,
-                rule_url("broken-ref", self.lang),
-                ref=ref,
-            )
+            self.broken_ref(r.broken_ref, op.name, r.key)
         source_page = _page(f"sources/{self.g.source.id}", self.lang)
         if r.key == "default":
             self.add("default-response", *at, source_page)
@@ -690,12 +967,19 @@ class _Checker:
         url = self.g.url(code)
         usage = self.g.usage(code)
         if usage is None:
-            self.add("code-not-in-guideline", *at, url, code=code)
+            alternatives = self.g.alternatives(code, op.method)
+            self.add("code-not-in-guideline", *at, url, code=code, alternatives=alternatives)
         else:
             state = usage.method(op.method)
             if state == "no":
                 self.add(
-                    "code-not-for-method", *at, url, usage.meaning, code=code, method=op.method
+                    "code-not-for-method",
+                    *at,
+                    url,
+                    usage.meaning,
+                    code=code,
+                    method=op.method,
+                    alternatives=self.g.alternatives(code, op.method),
                 )
             elif state == "conditional":
                 condition = usage.condition_for(op.method) or usage.meaning
@@ -711,7 +995,8 @@ class _Checker:
         known = self.g.codes.get(code)
         meaning = usage.meaning if usage is not None else None
         if known is None or known.registry == "unregistered":
-            self.add("unregistered-code", *at, url, meaning, code=code)
+            fallback = code // 100 * 100
+            self.add("unregistered-code", *at, url, meaning, code=code, fallback=fallback)
         elif known.registry in _RETIRED:
             registry = say(f"registry.{known.registry}", self.lang)
             self.add("retired-code", *at, url, meaning, code=code, registry=registry)
@@ -751,8 +1036,8 @@ class _Checker:
                 code=code,
             )
 
-    def run(self, root: load.Node) -> list[Finding]:
-        if not isinstance(root, load.Mapping) or not _version(root, self.display, self.lang):
+    def run(self, root: load.Mapping) -> list[Finding]:
+        if not _version(root, self.display, self.lang):
             self.add(
                 "not-openapi",
                 root.line,
@@ -763,10 +1048,8 @@ class _Checker:
             )
             return self.findings
         operations, broken_items = _operations(root, self.display, self.lang)
-        for ref, line, column in broken_items:
-            self.add(
-                "broken-ref", line, column, None, None, rule_url("broken-ref", self.lang), ref=ref
-            )
+        for broken in broken_items:
+            self.broken_ref(broken, None, None)
         for op in operations:
             for response in op.responses:
                 self.response(op, response)
@@ -796,7 +1079,7 @@ def _declared(operations: Iterable[_Operation]) -> tuple[set[int], set[int]]:
 
 
 def check(
-    root: load.Node, display: str, guideline: Guideline, missing: bool = False
+    root: load.Mapping, display: str, guideline: Guideline, missing: bool = False
 ) -> list[Finding]:
     """Every finding for one parsed spec, in file order."""
     return _Checker(guideline, display, missing).run(root)
@@ -899,10 +1182,24 @@ def _tool_version() -> str:
 
 
 def _artifact_uri(file: str) -> str:
+    """A relative path stays relative (GitHub reads it from the repository root); a path that
+    is absolute or climbs out with `..` becomes a file URI, which GitHub's upload-sarif turns
+    relative to the checkout."""
     path = Path(file)
-    if path.is_absolute():
-        return path.as_uri()
+    if path.is_absolute() or ".." in path.parts:
+        return path.resolve().as_uri()
     return quote(path.as_posix())
+
+
+def _fingerprint(f: Finding) -> str:
+    """What tells this finding from the others in its file across runs, whatever its line and
+    language: GitHub combines it with the file and the rule, so findings that share a line
+    (the missing codes of one operation) stay separate alerts."""
+    where = (f.operation or "", f.code or "")
+    if not any(where):
+        where = (str(f.line), str(f.column))
+    key = "\0".join((f.rule, *where))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def to_sarif_data(report: Report) -> dict[str, Any]:
@@ -914,21 +1211,28 @@ def to_sarif_data(report: Report) -> dict[str, Any]:
             "id": rule.id,
             "name": "".join(w.capitalize() for w in rule.id.split("-")),
             "shortDescription": {"text": rule.title.get(lang)},
-            "fullDescription": {"text": rule.title.get(lang)},
+            "fullDescription": {"text": rule.help.get(lang)},
             "helpUri": rule_url(rule.id, lang),
-            "help": {"text": f"{rule.title.get(lang)}: {rule_url(rule.id, lang)}"},
+            "help": {
+                "text": f"{rule.help.get(lang)}\n\n{rule_url(rule.id, lang)}",
+                "markdown": f"{rule.help.get(lang)}\n\n[{rule_url(rule.id, lang)}]"
+                f"({rule_url(rule.id, lang)})",
+            },
             "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
             "properties": {"tags": ["openapi", "http-status"]},
         }
         for rule in RULES.values()
     ]
+    uris = {file: _artifact_uri(file) for file in report.files}
     results = []
     for f in report.findings:
         subject = " ".join(x for x in (f.operation, f.code) if x)
-        text = f"{subject}: {f.message}" if subject else f.message
+        # One paragraph: what, what the guideline says, where to read more.
+        sentences = [f"{subject}: {f.message}" if subject else f.message]
         if f.guideline_text:
-            text += f". {report.guideline.short_name}: {f.guideline_text}"
-        text += f" ({f.url})"
+            sentences.append(f"{report.guideline.short_name}: {f.guideline_text}")
+        sentences.append(f.url)
+        text = " ".join(s if s.endswith(".") or s is f.url else s + "." for s in sentences)
         results.append(
             {
                 "ruleId": f.rule,
@@ -938,11 +1242,12 @@ def to_sarif_data(report: Report) -> dict[str, Any]:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": _artifact_uri(f.file)},
+                            "artifactLocation": {"uri": uris[f.file]},
                             "region": {"startLine": f.line, "startColumn": f.column},
                         }
                     }
                 ],
+                "partialFingerprints": {"primaryLocationLineHash": _fingerprint(f)},
                 "properties": {
                     "guideline": report.guideline.id,
                     "operation": f.operation,
