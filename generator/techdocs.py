@@ -5,7 +5,8 @@ mkdocs.yml lists the `techdocs-core` plugin, then adds `build_timestamp` and `fi
 `techdocs_metadata.json` the plugin wrote. `build` does the same with the mkdocs of a separate
 virtualenv (techdocs-core pins its own mkdocs-material; see `make techdocs`), from the same
 generated Markdown as the site. The Embed page's live preview is left out: cards and API live
-on the atlas's own site, and Backstage strips iframes and scripts anyway.
+on the atlas's own site, and Backstage strips iframes and scripts anyway. The printed reference
+goes inside each language's project, where its home page links it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from ruamel.yaml import YAML
 from .build import Inputs, generate_docs, navigation
 from .errors import BuildError
 from .model import LANGUAGES, Lang
+from .pdf import DOWNLOADS, pdf_name, write_pdf
+from .site import LANG_PREFIX
 
 METADATA = "techdocs_metadata.json"
 _LIVE_PREVIEW = re.compile(r"<!-- live-preview\b.*?<!-- /live-preview -->\n?", re.S)
@@ -51,6 +54,14 @@ def write_project(inputs: Inputs, lang: Lang, target: Path) -> Path:
         text = page.read_text(encoding="utf-8")
         if _LIVE_PREVIEW.search(text):
             page.write_text(_LIVE_PREVIEW.sub("", text), encoding="utf-8")
+    # On the site the PDFs sit beside both languages (downloads/ at its root); a TechDocs site
+    # holds one language, so its own PDF goes inside it and the home page's link follows.
+    book = f"{DOWNLOADS}/{pdf_name(lang)}"
+    write_pdf(inputs, lang, docs / book)
+    home = docs / "index.md"
+    on_site = "../" * LANG_PREFIX[lang].count("/") + book
+    text = home.read_text(encoding="utf-8")
+    home.write_text(text.replace(f'href="{on_site}"', f'href="{book}"'), encoding="utf-8")
     out = io.StringIO()
     yaml = YAML()  # round-trip mode: block style, keys in the order written above
     yaml.width = 4096

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import referencing
 from bs4 import BeautifulSoup
+from referencing.jsonschema import DRAFT202012
 
 from generator import embed, export
 from generator.atlas import load_atlas
@@ -24,7 +26,7 @@ from .conftest import DATA, FIXTURES, ROOT
 LANGS = {"pt-BR": "", "en": "en/"}
 SCHEMA = json.loads((ROOT / "data" / "export.schema.json").read_text(encoding="utf-8"))
 CARD_LIMIT = 30 * 1024
-COMPONENT_LIMIT = 8 * 1024
+COMPONENT_LIMIT = 8000  # under 8 KB however a KB is counted
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
 
 
@@ -34,12 +36,15 @@ def atlas() -> Atlas:
 
 
 def validator(definition: str | None = None) -> jsonschema.Draft202012Validator:
-    """The export schema, or one of its $defs (as a client would reference it)."""
-    schema = SCHEMA if definition is None else {**SCHEMA, "$ref": f"#/$defs/{definition}"}
-    if definition is not None:  # the root's own rules are the export's, not this document's
-        for key in ("type", "required", "properties", "additionalProperties"):
-            schema.pop(key)
-    return jsonschema.Draft202012Validator(schema)
+    """The published schema as a whole, or one of its $defs referenced by its address (as a
+    client's own schema would: export.schema.json#/$defs/code_document)."""
+    if definition is None:
+        return jsonschema.Draft202012Validator(SCHEMA)
+    registry = referencing.Registry().with_resource(
+        SCHEMA["$id"], DRAFT202012.create_resource(SCHEMA)
+    )
+    reference = {"$ref": f"{SCHEMA['$id']}#/$defs/{definition}"}
+    return jsonschema.Draft202012Validator(reference, registry=registry)
 
 
 def read_json(path: Path) -> dict:
@@ -51,18 +56,36 @@ def read_json(path: Path) -> dict:
 
 def test_every_api_json_file_validates_against_the_schema(site):
     api = site / "api" / "v1"
-    kinds = {"codes": "code_document", "sources": "source_document"}
+    published = read_json(api / "export.schema.json")
+    jsonschema.Draft202012Validator.check_schema(published)
+    assert published["$id"] == "https://httpstatusatlas.dev/api/v1/export.schema.json"
+    whole = jsonschema.Draft202012Validator(published)  # the file as served, nothing added
+    kinds = {"atlas.json": "export", "codes": "code_document", "sources": "source_document"}
     checked = 0
     for path in sorted(api.rglob("*.json")):
         name = path.relative_to(api).as_posix()
         if name == "export.schema.json":
-            jsonschema.Draft202012Validator.check_schema(read_json(path))
             continue
-        definition = kinds.get(name.split("/")[0]) if "/" in name else None
-        errors = list(validator(definition).iter_errors(read_json(path)))
+        doc = read_json(path)
+        errors = list(whole.iter_errors(doc))
         assert errors == [], (name, [e.message for e in errors[:3]])
+        definition = kinds[name.split("/")[0]]  # and it is the kind of document its path says
+        assert list(validator(definition).iter_errors(doc)) == [], name
         checked += 1
     assert checked == 1 + len(atlas().codes) + len(atlas().sources)
+
+
+def test_the_schema_tells_the_api_documents_apart():
+    assert [d["$ref"] for d in SCHEMA["oneOf"]] == [
+        "#/$defs/export",
+        "#/$defs/code_document",
+        "#/$defs/source_document",
+    ]
+    document = json.loads(embed.api_files(atlas())["codes/429.json"])
+    assert not validator("export").is_valid(document)
+    assert not validator("source_document").is_valid(document)
+    broken = {**document, "code": {**document["code"], "code": "429"}}
+    assert not validator().is_valid(broken)
 
 
 def test_api_files_match_the_data_and_the_exports(site):
@@ -211,12 +234,16 @@ def test_web_component_is_under_8_kb_and_in_the_site(site):
 def test_web_component_labels_are_the_sites_labels():
     text = COMPONENT.read_text(encoding="utf-8")
     strings = load_strings()
+    keys = re.search(r"^const KEYS = (\[.*\]);$", text, re.M)
+    assert keys
+    names = json.loads(keys.group(1))
+    assert {"embed_error_code", "embed_error_api", "embed_unknown_source"} <= set(names)
     for lang in LANGS:
-        line = re.search(rf'^  "{lang}": (\{{.*\}}),$', text, re.M)
+        line = re.search(rf'^  "{lang}": (\[.*\]),$', text, re.M)
         assert line, lang
         labels = json.loads(line.group(1))
-        assert {"embed_error_code", "embed_error_api", "usage_by_source"} <= set(labels)
-        for key, value in labels.items():
+        assert len(labels) == len(names), lang
+        for key, value in zip(names, labels, strict=True):
             assert value == strings.get(key, lang), (lang, key)  # type: ignore[arg-type]
 
 
@@ -235,14 +262,15 @@ def test_the_embed_page_is_in_the_navigation_with_a_live_preview(site, lang, tit
     )
     assert any(a["href"] == "embed/" for a in home.select("nav.md-nav a[href]"))
     frame = html.select_one("iframe[data-atlas-card]")
-    assert frame["src"] == "429/?source=open-finance-brasil"
+    assert frame["data-src"] == "429/?source=open-finance-brasil"
+    assert not frame.has_attr("src")  # set once the site's colour scheme is known
     assert (page_dir / "429" / "index.html").is_file()
     script = html.find("script", src=re.compile("http-status-card.js$"))
     assert (page_dir / script["src"]).resolve() == (site / "assets" / "http-status-card.js")
     assert html.find("http-status-card")["code"] == "404"
     content = html.select_one("article.md-content__inner")
     for element in content.find_all(["a", "iframe", "script"]):
-        value = element.get("href") or element.get("src") or ""
+        value = element.get("href") or element.get("src") or element.get("data-src") or ""
         assert not value.startswith("/"), value  # relative, so the site works under a sub-path
 
 
@@ -276,5 +304,9 @@ def test_make_techdocs_builds_both_languages_with_metadata(tmp_path):
         )
         assert page.find(["iframe", "http-status-card"]) is None  # no live preview there
         assert "make techdocs" in page.get_text()
+        home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+        book = home.find("a", type="application/pdf")["href"]
+        assert book == f"downloads/atlas-{lang}.pdf" and book in metadata["files"]
+        assert (site / book).read_bytes().startswith(b"%PDF-")
         config = (out.parent / "techdocs-src" / lang / "mkdocs.yml").read_text(encoding="utf-8")
         assert "- techdocs-core" in config and f"language: {lang}" in config

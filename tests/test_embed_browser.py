@@ -3,6 +3,7 @@ web component, the site mounted under a sub-path next to them; and the Embed pag
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -13,17 +14,22 @@ from pathlib import Path
 
 import pytest
 
+from generator import embed
 from generator.atlas import load_atlas
 from generator.model import Atlas
+from generator.strings import load_strings
 
 from .browser import chromium, serve
-from .conftest import DATA
+from .conftest import DATA, FIXTURES
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 MOUNT = "docs/http-status/"
 PREFIX = {"pt-BR": "", "en": "en/"}
 NAMES = {"pt-BR": "Muitas requisições", "en": "Too Many Requests"}
+#: The hostile fixture's short name, with a replacement pattern ($&) a careless replace() expands.
+HOSTILE = "<b>Evil</b> $& | `x`"
+NOT_USED = {"pt-BR": "{} não usa este código.", "en": "{} does not use this code."}
 
 
 @cache
@@ -78,12 +84,34 @@ def base(host_root) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="module")
+def hostile(host_root, tmp_path_factory) -> str:
+    """The API and the cards built from data full of markup, served beside the atlas, as a
+    portal's own copy would be; returns their folder."""
+    extra = (FIXTURES / "hostile-guideline.yaml").read_text(encoding="utf-8")
+    extra = extra.replace('short_name: "<b>Evil</b> | `x`"', f'short_name: "{HOSTILE}"')
+    assert HOSTILE in extra
+    data = tmp_path_factory.mktemp("hostile") / "atlas.yaml"
+    data.write_text(DATA.read_text(encoding="utf-8").rstrip() + "\n" + extra, encoding="utf-8")
+    bad = load_atlas(data)
+    files = {f"api/v1/{name}": text for name, text in embed.api_files(bad).items()}
+    for lang, prefix in PREFIX.items():
+        files |= {prefix + p.path: p.text for p in embed.card_pages(bad, load_strings(), lang)}  # type: ignore[arg-type]
+    for name, text in files.items():
+        path = host_root / "hostile" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return "hostile/"
+
+
 @pytest.fixture
 def host(host_root, base, request) -> Callable[[str], str]:
-    """Write a host page for this test and return its URL."""
+    """Write a host page for this test and return its URL (a new one each call, so that the
+    browser never shows a cached earlier page)."""
+    written = itertools.count(1)
 
     def _host(html: str) -> str:
-        name = re.sub(r"[^A-Za-z0-9_.=-]+", "_", request.node.name) + ".html"
+        name = re.sub(r"[^A-Za-z0-9_.=-]+", "_", request.node.name) + f"{next(written)}.html"
         (host_root / name).write_text(html, encoding="utf-8")
         return base + name
 
@@ -103,6 +131,7 @@ class Watch:
             ),
         )
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
         page.on(
             "response", lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}")
         )
@@ -182,6 +211,22 @@ def test_iframe_card_tells_its_new_height_when_it_gets_narrower(page, host):
     )
     assert overflow <= 0
     assert page.watch.problems == []
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_every_card_fits_a_320_px_screen(browser, base, lang):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    wider = {}
+    for code in atlas().codes:
+        tab.goto(base + card_url(lang, code.code))
+        overflow = tab.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            wider[code.code] = overflow
+    context.close()
+    assert wider == {}
 
 
 @pytest.mark.parametrize(
@@ -273,11 +318,66 @@ def test_web_component_takes_the_pages_language_and_its_heading_level(page, host
     assert page.watch.problems == []
 
 
+def test_web_component_with_a_copy_of_the_api_still_links_to_the_atlas(page, host, host_root, base):
+    copy = host_root / "portal" / "api"
+    if not copy.exists():
+        shutil.copytree(host_root / MOUNT / "api", copy)
+    asked: list[str] = []
+    page.on("request", lambda r: "/api/" in r.url and asked.append(r.url))
+    body = '<http-status-card code="429" lang="en" api="portal/api/v1"></http-status-card>'
+    component_page(page, host, body)
+    card = page.locator("http-status-card")
+    assert card.locator("h3").text_content() == "429 Too Many Requests"
+    assert asked == [f"{base}portal/api/v1/codes/429.json"]
+    assert card.locator("a").evaluate("a => a.href") == f"{base}{MOUNT}en/codes/429/"
+    assert page.watch.problems == []
+
+
 def test_web_component_says_when_a_source_does_not_use_the_code(page, host):
     component_page(page, host, '<http-status-card code="425" source="claro"></http-status-card>')
     card = page.locator("http-status-card")
     assert card.locator("[role=status]").text_content() == "Claro does not use this code."
     assert card.locator("li").count() == 0
+    assert page.watch.problems == []
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_web_component_says_when_the_source_is_unknown(page, host, lang):
+    body = f'<http-status-card code="429" lang="{lang}" source="nope"></http-status-card>'
+    component_page(page, host, body)
+    card = page.locator("http-status-card")
+    note = {
+        "pt-BR": "O atlas não tem nenhuma fonte chamada “nope”, por isso todas aparecem.",
+        "en": "The atlas has no source called “nope”, so every source is shown.",
+    }
+    assert card.locator("[role=status]").text_content() == note[lang]
+    items = card.locator("li").evaluate_all("items => items.map(i => i.dataset.source)")
+    assert items == [u.source for u in atlas().usages_of(429)]
+    assert card.locator("a").evaluate("a => a.hash") == ""
+    assert [p for p in page.watch.problems if "sources/nope.json" not in p] == []
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_markup_in_the_data_stays_text_in_cards_and_the_component(page, host, hostile, lang):
+    frame = open_card(page, host, f"{hostile}{PREFIX[lang]}embed/429/?source=hostile-house")
+    assert frame.text_content("#atlas-note") == NOT_USED[lang].format(HOSTILE)
+    frame = open_card(page, host, f"{hostile}{PREFIX[lang]}embed/404/?source=hostile-house")
+    assert visible_sources(frame) == ["hostile-house"]
+    item = frame.locator('li[data-source="hostile-house"]')
+    assert item.locator("h3").text_content() == HOSTILE
+    assert "<script>alert(" in item.text_content()
+    assert frame.locator(".card b, .card i, .card em, .card img, .card script").count() == 0
+    body = "".join(
+        f'<http-status-card code="{code}" lang="{lang}" api="{hostile}api/v1/" '
+        'source="hostile-house"></http-status-card>'
+        for code in (404, 429)
+    )
+    component_page(page, host, body)
+    used, unused = page.locator("http-status-card").all()
+    assert used.locator("li > strong").text_content() == HOSTILE
+    assert "<script>alert(" in used.locator("li").text_content()
+    assert used.locator("b, i, em, img, script").count() == 0
+    assert unused.locator("[role=status]").text_content() == NOT_USED[lang].format(HOSTILE)
     assert page.watch.problems == []
 
 
@@ -332,6 +432,8 @@ def test_web_component_says_when_the_api_cannot_be_reached(page, host, lang, api
     ("lang", "name"), [("pt-BR", "404 Não encontrado"), ("en", "404 Not Found")]
 )
 def test_embed_page_live_preview_works_under_a_sub_path(page, base, lang, name):
+    cards: list[str] = []
+    page.on("request", lambda r: "/embed/429/" in r.url and cards.append(r.url))
     page.goto(f"{base}{MOUNT}{PREFIX[lang]}embed/")
     page.wait_for_function(
         """() => {
@@ -346,6 +448,8 @@ def test_embed_page_live_preview_works_under_a_sub_path(page, base, lang, name):
     card = page.locator("http-status-card")
     card.locator("article").wait_for()
     assert card.locator("h3").text_content() == name
+    query = "?source=open-finance-brasil&theme="
+    assert cards == [f"{base}{MOUNT}{PREFIX[lang]}embed/429/{query}light"]  # loaded once
     page.click("form[data-md-component=palette] label:visible")  # the site goes dark
     page.wait_for_function(
         """() => {

@@ -10,6 +10,8 @@
     var names = JSON.parse(document.getElementById("atlas-sources").textContent);
     var note = document.getElementById("atlas-note");
     var link = document.getElementById("atlas-link");
+    /* The label with its {source} set as text (a replace() string would read "$&" in it). */
+    var fill = function (label, value) { return note.getAttribute(label).split("{source}").join(value); };
     if (Object.prototype.hasOwnProperty.call(names, source)) {
       var anchor = "";
       document.querySelectorAll(".usages li").forEach(function (item) {
@@ -19,9 +21,9 @@
       var none = document.querySelector(".none");
       if (none) none.hidden = true;
       if (anchor) link.hash = anchor;
-      else note.textContent = note.getAttribute("data-not-used").replace("{source}", names[source]);
+      else note.textContent = fill("data-not-used", names[source]);
     } else {
-      note.textContent = note.getAttribute("data-unknown").replace("{source}", source);
+      note.textContent = fill("data-unknown", source);
     }
     note.hidden = !note.textContent;
   }
