@@ -62,6 +62,11 @@ def docs_dir(lang: Lang) -> Path:
     return Path(os.environ.get("ATLAS_WORK", str(DEFAULT_WORK))) / lang
 
 
+def work_dir() -> Path:
+    """Where the build keeps what it may reuse next time: the PDF cache (build/pdf-cache/)."""
+    return Path(os.environ.get("ATLAS_WORK", str(DEFAULT_WORK))).parent
+
+
 def read_inputs(data: Path) -> Inputs:
     """The validated atlas and labels; re-read only when a file changed."""
     key = (str(data), _mtime(data), _mtime(STRINGS_PATH), build_date())
@@ -286,8 +291,9 @@ def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
     inputs = read_inputs(data_path())
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
     # The books take longest: they are laid out in other processes while mkdocs runs here.
-    books = pdf.SiteBooks(inputs, site_dir.parent)
+    books = pdf.SiteBooks(inputs, cache=work_dir() / "pdf-cache")
     try:
+        books.start(scratch=site_dir.parent)
         config = load_config(
             str(ROOT / "mkdocs.yml"),
             site_dir=str(temporary),

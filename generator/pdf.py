@@ -11,11 +11,13 @@ the edition date (build_date), and its /ID is a digest of its own content.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -138,31 +140,69 @@ def write_pdf(inputs: Inputs, lang: Lang, path: Path) -> int:
     return len(document.pages)
 
 
+def book_key(inputs: Inputs, lang: Lang) -> str:
+    """A digest of everything a book is made from: its HTML (data, labels, edition date), the
+    stylesheet, the fonts and the WeasyPrint version. Same key, same PDF bytes."""
+    digest = hashlib.sha256(book_html(inputs, lang).encode("utf-8"))
+    digest.update(STYLESHEET.read_bytes())
+    digest.update(version("weasyprint").encode("utf-8"))
+    for _, _, name in FONTS:
+        info = (FONT_DIR / name).stat()
+        digest.update(f"{name} {info.st_size} {info.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
 class SiteBooks:
     """Both languages' PDFs for the site, laid out in the background while mkdocs builds.
 
     Each language gets a fresh process (WeasyPrint is single-threaded and takes seconds per
     book), so on a machine with two cores the books and the pages are built side by side.
-    `finish()` waits for both and moves them into the site's downloads/; `close()` (always
-    called, also on failure) stops what is still running and removes the temporary folder.
+    A book whose inputs did not change since the last build (same `book_key`) is taken from
+    the cache folder instead of being laid out again. `finish()` waits for the books (a
+    failure is raised there) and moves them into the site's downloads/; `close()`, always
+    called, also on failure, stops what still runs and removes the temporary folder.
     """
 
-    def __init__(self, inputs: Inputs, scratch: Path) -> None:
+    def __init__(self, inputs: Inputs, cache: Path) -> None:
+        self.inputs = inputs
+        self.cache = cache
+        self.folder: Path | None = None
+        self.pool: ProcessPoolExecutor | None = None
+        self.books: list[tuple[Path, Path, Future[int] | None]] = []  # (cached, made, job)
+
+    def start(self, scratch: Path) -> None:
+        font_faces()  # missing fonts stop the build here, before mkdocs runs
         self.folder = Path(tempfile.mkdtemp(prefix=".downloads.", dir=scratch))
-        self.targets = [(lang, self.folder / pdf_name(lang)) for lang in LANGUAGES]
-        context = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(max_workers=len(self.targets), mp_context=context)
-        self.jobs = [self.pool.submit(write_pdf, inputs, lang, path) for lang, path in self.targets]
+        for lang in LANGUAGES:
+            cached = self.cache / f"{book_key(self.inputs, lang)}.pdf"
+            made = self.folder / pdf_name(lang)
+            job = None
+            if not cached.is_file():
+                if self.pool is None:
+                    context = multiprocessing.get_context("spawn")
+                    self.pool = ProcessPoolExecutor(max_workers=len(LANGUAGES), mp_context=context)
+                job = self.pool.submit(write_pdf, self.inputs, lang, made)
+            self.books.append((cached, made, job))
 
     def finish(self, site: Path) -> None:
-        """Wait for both books (a failure is raised here) and move them into site/downloads/."""
-        for job in self.jobs:
-            job.result()
         target = site / DOWNLOADS
         target.mkdir(parents=True, exist_ok=True)
-        for _, path in self.targets:
-            os.replace(path, target / path.name)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        keep = set()
+        for cached, made, job in self.books:
+            if job is not None:
+                job.result()
+                partial = cached.with_suffix(".partial")  # a cut-off copy is never taken
+                shutil.copyfile(made, partial)
+                os.replace(partial, cached)
+            shutil.copyfile(cached, target / made.name)
+            keep.add(cached)
+        for old in self.cache.glob("*.pdf"):  # only the latest books are kept
+            if old not in keep:
+                old.unlink()
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)

@@ -415,3 +415,46 @@ def test_many_sources_are_compared_in_several_tables_that_keep_every_fact(books)
         for r in range(len(whole[g].rows))
     ]
     assert cells == [list(row.cells) for group in whole for row in group.rows]
+
+
+class CountingPool:
+    """Stands in for the process pool the site build lays the books out in; counts them."""
+
+    books = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(*args, **kwargs)
+
+    def submit(self, *args: Any) -> Any:
+        CountingPool.books += 1
+        return self.pool.submit(*args)
+
+    def shutdown(self, **kwargs: Any) -> None:
+        self.pool.shutdown(**kwargs)
+
+
+def test_a_rebuild_lays_out_again_only_the_books_whose_inputs_changed(tmp_path, monkeypatch):
+    from .conftest import FIXTURES
+    from .sitebuild import build_site
+
+    monkeypatch.setattr(pdf, "ProcessPoolExecutor", CountingPool)
+    data = tmp_path / "atlas.yaml"
+    data.write_text((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+
+    def downloads() -> dict[str, bytes]:
+        code, site = build_site(data, tmp_path)
+        assert code == 0
+        return {p.name: p.read_bytes() for p in sorted((site / "downloads").iterdir())}
+
+    first = downloads()
+    assert (CountingPool.books, sorted(first)) == (2, ["atlas-en.pdf", "atlas-pt-BR.pdf"])
+    assert downloads() == first and CountingPool.books == 2  # nothing changed: both reused
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("The request succeeded.", "It succeeded.", 1), encoding="utf-8")
+    again = downloads()  # an English text changed: the English book only
+    assert CountingPool.books == 3
+    assert again["atlas-en.pdf"] != first["atlas-en.pdf"]
+    assert again["atlas-pt-BR.pdf"] == first["atlas-pt-BR.pdf"]
+    assert len(list((tmp_path / "pdf-cache").glob("*.pdf"))) == 2  # only the latest are kept
