@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 API_DIR = "api/v1"
 #: The states a card lists methods for, in display order ("not stated" is left out).
 CARD_STATES = ("yes", "conditional", "no")
+#: A card tells a usage in its first sentence, cut at a word past these many characters
+#: (the web component, site_src/assets/http-status-card.js, uses the same numbers).
+MEANING_LIMIT = 320
+ACTION_LIMIT = 240
 
 
 def api_files(atlas: m.Atlas) -> dict[str, str]:
@@ -83,9 +87,9 @@ def card_usage(usage: m.Usage, source: m.Source, lang: m.Lang) -> CardUsage:
         source=source,
         anchor=("class-" if whole_class else "") + source.id,
         whole_class=whole_class,
-        meaning=first_sentence(usage.meaning.get(lang), 220),
+        meaning=first_sentence(usage.meaning.get(lang), MEANING_LIMIT),
         methods=methods,
-        action=first_sentence(usage.action.get(lang), 180) if usage.action else None,
+        action=first_sentence(usage.action.get(lang), ACTION_LIMIT) if usage.action else None,
     )
 
 

@@ -190,7 +190,13 @@ def test_card_usage_is_short_and_states_methods_in_words(site):
     assert methods.startswith("Métodos: ✓ POST (aplica-se)")
     assert "GET" in methods and "(não se aplica)" in methods
     for paragraph in html.select(".usages li > p:first-of-type"):
-        assert len(paragraph.get_text()) <= 220
+        assert len(paragraph.get_text()) <= embed.MEANING_LIMIT
+
+
+def test_the_component_cuts_texts_where_the_cards_do():
+    script = (ROOT / "site_src" / "assets" / "http-status-card.js").read_text(encoding="utf-8")
+    assert f"short(u.meaning[lang], {embed.MEANING_LIMIT})" in script
+    assert f"short(u.action[lang], {embed.ACTION_LIMIT})" in script
 
 
 def hostile_atlas(tmp_path: Path) -> Atlas:

@@ -104,9 +104,9 @@ class HttpStatusCard extends HTMLElement {
       }).filter(Boolean);
       return el("li", {"data-source": u.source},
         el("strong", {}, names[u.source] + (rule ? ` · ${t.class_rule} ${rule}` : "")),
-        el("p", {}, short(u.meaning[lang], 220)),
+        el("p", {}, short(u.meaning[lang], 320)),
         methods.length ? el("p", {class: "methods"}, `${t.methods}: ${methods.join(" · ")}`) : null,
-        u.action ? el("p", {}, el("strong", {}, `${t.action}: `), short(u.action[lang], 180)) : null);
+        u.action ? el("p", {}, el("strong", {}, `${t.action}: `), short(u.action[lang], 240)) : null);
     });
     return el("article", {class: "card", lang, "aria-labelledby": "title"},
       el("p", {class: "kicker"}, `${group.class}xx · ${group.name[lang]}`),
