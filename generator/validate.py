@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,6 +25,7 @@ from .paths import data_file
 SCHEMA_PATH = data_file("schema.json")
 LANG_NAMES = {"en": "English", "pt-BR": "Brazilian Portuguese"}
 _HTTP_PREFIX = re.compile(r"^https?://")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @cache
@@ -267,6 +269,7 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
                     f"code {code} has an expiry date but registry is '{registry}'",
                     "only temporary registrations expire; remove 'expires'",
                 )
+            _check_date(expires, "expires", add)
             reference = code_node.get("reference")
             if isinstance(reference, Mapping):
                 _check_url(reference.get("url"), add)
@@ -295,6 +298,8 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
                 )
             source_ids[source_id] = id_node
         _check_url(source_node.get("url"), add)
+        for key in ("retrieved", "updated"):
+            _check_date(source_node.get(key), key, add)
         used: dict[Any, Node] = {}
         for usage_node in _items(source_node.get("usage")):
             if not isinstance(usage_node, Mapping):
@@ -338,6 +343,21 @@ def _check_url(node: Node | None, add: Any) -> None:
     parts = urlsplit(url)
     if parts.scheme in ("http", "https") and not parts.netloc:
         add(node, f"'{url}' has no host", "write a full https:// address")
+
+
+def _check_date(node: Node | None, key: str, add: Any) -> None:
+    """A date the schema let through (YYYY-MM-DD) must also be on the calendar."""
+    value = _scalar(node)
+    if node is None or not isinstance(value, str) or not _DATE.fullmatch(value):
+        return
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        add(
+            node,
+            f"'{key}' {value} is not a date on the calendar",
+            "write YYYY-MM-DD, e.g. 2026-11-22",
+        )
 
 
 def _check_conditions(usage_node: Mapping, add: Any) -> None:

@@ -207,6 +207,23 @@ BROKEN = {
             "(only temporary registrations expire; remove 'expires')"
         ],
     ),
+    "date_not_on_the_calendar": (
+        ('retrieved: "2026-11-22"', 'retrieved: "2026-02-30"'),
+        [
+            "{p}:47:16: error: 'retrieved' 2026-02-30 is not a date on the calendar "
+            "(write YYYY-MM-DD, e.g. 2026-11-22)"
+        ],
+    ),
+    "expiry_not_on_the_calendar": (
+        (
+            "registry: registered\n        reason: {en: OK",
+            'registry: temporary\n        expires: "2026-13-01"\n        reason: {en: OK',
+        ),
+        [
+            "{p}:14:18: error: 'expires' 2026-13-01 is not a date on the calendar "
+            "(write YYYY-MM-DD, e.g. 2026-11-22)"
+        ],
+    ),
     "class_listed_twice": (
         ("  - class: 3\n", "  - class: 2\n"),
         [
