@@ -132,6 +132,7 @@ def test_language_switcher_and_hreflang_point_at_the_twin_page(site, lang):
         assert alternates == {
             "pt-BR": f"https://httpstatusatlas.dev/{path}",
             "en": f"https://httpstatusatlas.dev/en/{path}",
+            "x-default": f"https://httpstatusatlas.dev/{path}",
         }
 
 
