@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -52,3 +53,30 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+class Watch:
+    """Collects what a reader would call broken on a page: console errors, page errors,
+    dialogs (an injected alert), failed responses, and requests to any other host."""
+
+    def __init__(self, page: Any, origin: str) -> None:
+        self.problems: list[str] = []
+        page.on(
+            "console",
+            lambda m: (
+                m.type == "error"
+                and self.problems.append(f"console: {m.text} ({m.location.get('url')})")
+            ),
+        )
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
+        page.on(
+            "response", lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}")
+        )
+        page.on(
+            "request",
+            lambda r: (
+                not r.url.startswith((origin, "data:", "blob:"))
+                and self.problems.append(f"other host: {r.url}")
+            ),
+        )

@@ -19,7 +19,7 @@ from generator.atlas import load_atlas
 from generator.model import Atlas
 from generator.strings import load_strings
 
-from .browser import chromium, serve
+from .browser import Watch, chromium, serve
 from .conftest import DATA, FIXTURES
 
 pytestmark = pytest.mark.browser
@@ -116,32 +116,6 @@ def host(host_root, base, request) -> Callable[[str], str]:
         return base + name
 
     return _host
-
-
-class Watch:
-    """Console errors, page errors, failed responses and requests to other hosts."""
-
-    def __init__(self, page, origin: str) -> None:
-        self.problems: list[str] = []
-        page.on(
-            "console",
-            lambda m: (
-                m.type == "error"
-                and self.problems.append(f"console: {m.text} ({m.location.get('url')})")
-            ),
-        )
-        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
-        page.on(
-            "response", lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}")
-        )
-        page.on(
-            "request",
-            lambda r: (
-                not r.url.startswith((origin, "data:"))
-                and self.problems.append(f"other host: {r.url}")
-            ),
-        )
 
 
 @pytest.fixture

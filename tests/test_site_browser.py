@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import chromium, serve
+from .browser import Watch, chromium, serve
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
@@ -30,28 +30,6 @@ def browser() -> Iterator[object]:
 def base(site) -> Iterator[str]:
     with serve(site) as url:
         yield url
-
-
-class Watch:
-    """Collects console errors, failed responses and requests to other hosts of a page."""
-
-    def __init__(self, page, origin: str) -> None:
-        self.problems: list[str] = []
-        page.on(
-            "console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}")
-        )
-        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on(
-            "response",
-            lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}"),
-        )
-        page.on(
-            "request",
-            lambda r: (
-                not r.url.startswith((origin, "data:", "blob:"))
-                and self.problems.append(f"other host: {r.url}")
-            ),
-        )
 
 
 @pytest.fixture
