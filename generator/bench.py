@@ -185,7 +185,9 @@ def preview_rebuild(data: Path, site: Path) -> tuple[float, float]:
         )
         config.plugins.on_startup(command="serve", dirty=False)
         mkdocs_build(config)
-        return time.perf_counter() - started, build.generation_seconds()
+        seconds = time.perf_counter() - started
+        build.wait_for_preview_books()  # laid out in the background: not part of the rebuild
+        return seconds, build.generation_seconds()
     finally:
         os.environ.pop("ATLAS_DATA", None)
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -245,6 +247,36 @@ def generation_seconds() -> float:
     return _generation_seconds
 
 
+_log = logging.getLogger("mkdocs.hooks.atlas")
+_preview_books: list[threading.Thread] = []
+
+
+def books_for_preview(inputs: Inputs, site: Path) -> None:
+    """The live preview (`make serve`) links the books too: they are written into its site in
+    the background, at once when the cache has them, else once laid out, so a rebuild never
+    waits for them. A book that cannot be made is reported; the preview goes on without it."""
+
+    def run() -> None:
+        books = pdf.SiteBooks(inputs, cache=work_dir() / "pdf-cache")
+        try:
+            books.start()
+            books.finish(site)
+        except (BuildError, OSError) as error:
+            _log.info("the PDFs are not in this preview: %s", error)
+        finally:
+            books.close()
+
+    thread = threading.Thread(target=run, name="atlas-preview-books", daemon=True)
+    thread.start()
+    _preview_books.append(thread)
+
+
+def wait_for_preview_books() -> None:
+    """Block until the books of every preview rebuild so far are written (the benchmark)."""
+    while _preview_books:
+        _preview_books.pop().join()
+
+
 @dataclass(frozen=True)
 class BuildReport:
     site_dir: Path
@@ -293,7 +325,7 @@ def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
     # The books take longest: they are laid out in other processes while mkdocs runs here.
     books = pdf.SiteBooks(inputs, cache=work_dir() / "pdf-cache")
     try:
-        books.start(scratch=site_dir.parent)
+        books.start()
         config = load_config(
             str(ROOT / "mkdocs.yml"),
             site_dir=str(temporary),

@@ -3,7 +3,9 @@
 mkdocs.yml describes the pt-BR site. Before the build, the pages are generated from the data
 into the language's docs folder (only changed files are written, so `mkdocs serve` reloads
 fast). After it, the same configuration is built again in English into `<site>/en/`, and one
-sitemap with hreflang alternates is written for both.
+sitemap with hreflang alternates is written for both. Under `mkdocs serve`, the books are
+then written into the preview in the background (`python -m generator build` adds them
+itself).
 """
 
 from __future__ import annotations
@@ -24,10 +26,17 @@ from generator.model import Lang
 from generator.site import LANG_LABEL, LANG_PREFIX, SEARCH_LANG, SITE_URL
 
 PRIMARY: Lang = "pt-BR"
+#: True under `mkdocs serve`: its site gets the books here (a `build` adds them itself).
+_serving = False
 
 
 def _lang(config: MkDocsConfig) -> Lang:
     return "en" if config.theme["language"] == "en" else "pt-BR"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -59,6 +68,7 @@ def on_page_context(
 def on_post_build(config: MkDocsConfig) -> None:
     if _lang(config) != PRIMARY:
         return
+    serving = _serving  # the English build's own start-up resets it
     english = load_config(
         config_file=config.config_file_path,
         site_dir=os.path.join(config.site_dir, LANG_PREFIX["en"]),
@@ -68,9 +78,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     )
     english.theme["language"] = "en"
     english.plugins["material/search"].config["lang"] = [SEARCH_LANG["en"]]
-    english.plugins.on_startup(command="build", dirty=False)
+    english.plugins.on_startup(command="serve" if serving else "build", dirty=False)
     mkdocs_build(english)
     build.write_sitemap(Path(config.site_dir))
+    if serving:
+        build.books_for_preview(build.read_inputs(build.data_path()), Path(config.site_dir))
 
 
 __all__ = ["LANG_LABEL"]

@@ -170,9 +170,9 @@ class SiteBooks:
         self.pool: ProcessPoolExecutor | None = None
         self.books: list[tuple[Path, Path, Future[int] | None]] = []  # (cached, made, job)
 
-    def start(self, scratch: Path) -> None:
+    def start(self) -> None:
         font_faces()  # missing fonts stop the build here, before mkdocs runs
-        self.folder = Path(tempfile.mkdtemp(prefix=".downloads.", dir=scratch))
+        self.folder = Path(tempfile.mkdtemp(prefix="atlas-books-"))
         for lang in LANGUAGES:
             cached = self.cache / f"{book_key(self.inputs, lang)}.pdf"
             made = self.folder / pdf_name(lang)

@@ -86,9 +86,12 @@ def test_registry_statuses():
     assert "expires 2026-11-13" in iana()[104][0]
 
 
-def test_cacheable_by_default_is_the_rfc_9110_list_plus_451():
+def test_cacheable_by_default_is_the_rfc_9110_list_plus_226_and_451():
+    """RFC 9110 §15.1 lists its own heuristically cacheable codes; RFC 7725 §3 makes 451
+    cacheable by default, and RFC 3229 §10.4.1 lets caches store and reuse a 226 subject to
+    the expiration mechanism, the wording RFC 2616 §13.4 used for its cacheable codes."""
     cacheable = {c.code for c in atlas().codes if c.cacheable}
-    assert cacheable == {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501}
+    assert cacheable == {200, 203, 204, 206, 226, 300, 301, 308, 404, 405, 410, 414, 451, 501}
 
 
 def test_retry_after_travels_with_429_and_503():
@@ -98,6 +101,30 @@ def test_retry_after_travels_with_429_and_503():
     assert "Allow" in atlas().code(405).headers
     assert "WWW-Authenticate" in atlas().code(401).headers
     assert "Content-Range" in atlas().code(206).headers
+
+
+@pytest.mark.parametrize(
+    ("code", "header"),
+    [
+        (101, "Upgrade"),  # RFC 9110 §15.2.2
+        (103, "Link"),  # RFC 8297 §2
+        (226, "IM"),  # RFC 3229 §10.4.1, §10.5.2
+        (226, "ETag"),  # RFC 3229 §10.4.1
+        (407, "Proxy-Authenticate"),  # RFC 9110 §15.5.8, §11.7.1
+        (413, "Retry-After"),  # RFC 9110 §15.5.14, when the condition is temporary
+        (416, "Content-Range"),  # RFC 9110 §15.5.17, §14.4
+        (426, "Upgrade"),  # RFC 9110 §15.5.22
+        (451, "Link"),  # RFC 7725 §3, rel="blocked-by"
+    ],
+)
+def test_headers_the_defining_rfc_names_travel_with_the_code(code, header):
+    assert header in atlas().code(code).headers
+
+
+def test_304_carries_the_fields_rfc_9110_requires_and_no_content_fields():
+    headers = set(atlas().code(304).headers)  # RFC 9110 §15.4.5
+    assert {"Cache-Control", "Content-Location", "Date", "ETag", "Expires", "Vary"} <= headers
+    assert not headers & {"Content-Type", "Content-Length", "Content-Range"}
 
 
 def test_source_ids_are_fixed():

@@ -458,3 +458,31 @@ def test_a_rebuild_lays_out_again_only_the_books_whose_inputs_changed(tmp_path, 
     assert again["atlas-en.pdf"] != first["atlas-en.pdf"]
     assert again["atlas-pt-BR.pdf"] == first["atlas-pt-BR.pdf"]
     assert len(list((tmp_path / "pdf-cache").glob("*.pdf"))) == 2  # only the latest are kept
+
+
+def test_the_live_preview_links_real_books_too(tmp_path, monkeypatch):
+    """`make serve` builds as mkdocs serve does; the books land in its site in the background."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from generator import build
+
+    from .conftest import FIXTURES, ROOT
+
+    monkeypatch.setenv("ATLAS_DATA", str(FIXTURES / "minimal.yaml"))
+    monkeypatch.setenv("ATLAS_WORK", str(tmp_path / "work"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    site = tmp_path / "preview"
+    for lang in LANGS:
+        build.docs_dir(lang).mkdir(parents=True)  # as `make serve` makes them
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), site_dir=str(site), docs_dir=str(build.docs_dir("pt-BR"))
+    )
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config)
+    build.wait_for_preview_books()
+    for lang, prefix in (("pt-BR", ""), ("en", "en/")):
+        home = BeautifulSoup((site / prefix / "index.html").read_text("utf-8"), "html.parser")
+        link = next(a["href"] for a in home.find_all("a", href=True) if a["href"].endswith(".pdf"))
+        book = (site / prefix / link).resolve()
+        assert book.read_bytes().startswith(b"%PDF-"), (lang, link)
