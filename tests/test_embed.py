@@ -187,8 +187,8 @@ def test_card_usage_is_short_and_states_methods_in_words(site):
     html = card(site, "pt-BR", 201)
     item = html.select_one('.usages li[data-source="open-finance-brasil"]')
     methods = item.select_one(".methods").get_text(" ", strip=True)
-    assert methods.startswith("Métodos: ✓ POST (aplica-se)")
-    assert "GET" in methods and "(não se aplica)" in methods
+    assert methods.startswith("Métodos: ✓ POST (sim)")
+    assert "GET" in methods and "(não)" in methods
     for paragraph in html.select(".usages li > p:first-of-type"):
         assert len(paragraph.get_text()) <= embed.MEANING_LIMIT
 

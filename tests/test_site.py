@@ -105,8 +105,8 @@ def test_method_matrix_states_are_told_by_symbol_and_text(site):
         for c in row.select("td")
         if c.has_attr("data-method")
     }
-    assert cells["POST"] == "✓ Sim"
-    assert cells["GET"] == "✗ Não"
+    assert cells["POST"] == "✓ sim"
+    assert cells["GET"] == "✗ não"
     assert cells["PUT"] == "– não informado"
     claro = page.select_one('table.atlas-matrix[data-source="claro"] tr[data-code="200"]')
     put = claro.select_one('td[data-method="PUT"]')
@@ -155,6 +155,15 @@ def test_each_language_has_its_own_search_index(site, lang, stemmer):
     locations = {doc["location"] for doc in index["docs"]}
     assert "codes/404/" in locations
     assert not any(loc.startswith("en/") for loc in locations)
+
+
+@pytest.mark.parametrize(
+    ("lang", "fact"), [("pt-BR", "Definido em RFC 9110"), ("en", "Defined in RFC 9110")]
+)
+def test_search_results_keep_words_of_neighbouring_cells_apart(site, lang, fact):
+    index = json.loads((site / LANGS[lang] / "search" / "search_index.json").read_text())
+    text = next(doc["text"] for doc in index["docs"] if doc["location"] == "codes/404/")
+    assert fact in text
 
 
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
