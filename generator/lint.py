@@ -404,7 +404,9 @@ MESSAGES: dict[str, m.Text] = {
         en="{file}: is a folder (name the spec files)",
         pt_br="{file}: é uma pasta (indique os arquivos de especificação)",
     ),
-    "cannot_open": T(en="{file}: cannot open: {reason}", pt_br="{file}: não abre: {reason}"),
+    "cannot_open": T(
+        en="{file}: cannot open it: {reason}", pt_br="{file}: não foi possível abrir: {reason}"
+    ),
     "too_big": T(
         en="{file}: {size:,} bytes, over the {limit:,}-byte limit",
         pt_br="{file}: {size:,} bytes, acima do limite de {limit:,} bytes",
