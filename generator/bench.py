@@ -255,45 +255,58 @@ import weasyprint
 from generator import pdf
 from generator.build import read_inputs
 inputs = read_inputs(Path(sys.argv[1]))
-ready = time.perf_counter()
+ready, cpu = time.perf_counter(), time.process_time()
 document, data = pdf.render_book(inputs, sys.argv[2])
 done = time.perf_counter()
 print(json.dumps({
     "pages": len(document.pages), "bytes": len(data), "render": done - ready,
-    "total": done - started, "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "cpu": time.process_time() - cpu, "total": done - started,
+    "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
 }))
 """
+#: Fresh processes per language for the real data, the best one counted (a shared machine's
+#: neighbours slow single runs down); the 10x data set is laid out once.
+PDF_REPEAT = 3
+
+
+def _pdf_run(data: Path, lang: str) -> dict[str, float]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
+    run = subprocess.run(
+        [sys.executable, "-c", _PDF_RUN, str(data), lang],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, float] = json.loads(run.stdout.strip().splitlines()[-1])
+    return result
 
 
 def bench_pdf() -> None:
-    """Each language's PDF, for the real data and the 10x data set, in a fresh process each:
-    seconds to lay out and write the book, the whole command's seconds (interpreter start,
-    imports and validation included), and peak memory (ru_maxrss)."""
+    """Each language's PDF, for the real data (best of PDF_REPEAT) and the 10x data set, in a
+    fresh process each: seconds to lay out and write the book (and the CPU seconds of it), the
+    whole command's seconds (interpreter start, imports and validation included), and peak
+    memory (ru_maxrss)."""
     real = DATA.read_text(encoding="utf-8")
-    print("PDF benchmark (one fresh process per language and data set)")
+    print(f"PDF benchmark (fresh processes; real data: best of {PDF_REPEAT})")
     with tempfile.TemporaryDirectory() as folder:
         for name, text in (("real data", real), ("10x data (50 guidelines)", scaled_data(real))):
             data = Path(folder) / f"{len(text)}.yaml"
             data.write_text(text, encoding="utf-8")
+            repeat = PDF_REPEAT if name == "real data" else 1
             for lang in LANGUAGES:
-                env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
-                run = subprocess.run(
-                    [sys.executable, "-c", _PDF_RUN, str(data), lang],
-                    cwd=ROOT,
-                    env=env,
-                    check=True,
-                    capture_output=True,
-                    text=True,
+                result = min(
+                    (_pdf_run(data, lang) for _ in range(repeat)), key=lambda r: r["render"]
                 )
-                result = json.loads(run.stdout.strip().splitlines()[-1])
                 megabytes = result["rss_kb"] / 1024
                 verdict = ""
                 if name == "real data":
                     ok = result["render"] < PDF_TARGET_SECONDS and megabytes < PDF_TARGET_MB
                     verdict = "  ok" if ok else "  OVER TARGET"
                 print(
-                    f"  {name}, {lang}: {result['pages']} pages, {result['bytes']:,} bytes, "
-                    f"layout and write {result['render']:.2f} s, "
+                    f"  {name}, {lang}: {result['pages']:.0f} pages, {result['bytes']:,.0f} bytes, "
+                    f"layout and write {result['render']:.2f} s ({result['cpu']:.2f} s CPU), "
                     f"whole command {result['total']:.2f} s, peak memory {megabytes:.0f} MB"
                     f"{verdict}"
                 )
@@ -303,10 +316,26 @@ def bench_pdf() -> None:
     )
 
 
+def calibration() -> float:
+    """Seconds a fixed pure-Python workload takes here, best of three: shared machines change
+    speed from hour to hour, and this line lets two runs of the benchmark be compared."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for number in range(3_000_000):
+            total += number % 7
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__)
     parser.add_argument("--data", type=Path, help="atlas data file (default: data/atlas.yaml)")
     args = parser.parse_args()
+    print(
+        f"machine: {os.cpu_count()} cores; calibration loop {calibration():.3f} s (lower is faster)"
+    )
     bench_site()
     bench_pdf()
     bench_lint(args.data)
