@@ -135,12 +135,12 @@ def to_csv(atlas: m.Atlas, lang: m.Lang = "pt-BR") -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     rows: list[tuple[m.Usage, str, str, str]] = []
-    for status_class in atlas.classes:
+    for status_class in atlas.classes:  # each class's own rule first, then its codes
         for usage in atlas.class_usages(status_class.status_class):
             rows.append((usage, "", "", status_class.name.get(lang)))
-    for code in atlas.codes:
-        for usage in atlas.usages_of(code.code):
-            rows.append((usage, str(code.status_class), code.registry, code.reason.get(lang)))
+        for code in atlas.codes_in(status_class.status_class):
+            for usage in atlas.usages_of(code.code):
+                rows.append((usage, str(code.status_class), code.registry, code.reason.get(lang)))
     for usage, status_class_text, registry, reason in rows:
         writer.writerow(
             (

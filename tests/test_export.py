@@ -104,6 +104,14 @@ def test_csv_has_one_row_per_usage_in_one_language(capsys, lang):
     assert row["reason"] == atlas.code(201).reason.get(lang)
 
 
+def test_csv_rows_follow_the_classes_each_rule_before_its_codes(capsys):
+    rows = list(csv.DictReader(io.StringIO(export(capsys, "--format", "csv"))))
+    labels = [r["code"] for r in rows]
+    keys = [(int(label[0]), 0 if label.endswith("xx") else int(label)) for label in labels]
+    assert keys == sorted(keys)
+    assert labels.index("2xx") == labels.index("200") - 1
+
+
 def test_csv_default_language_is_brazilian_portuguese(capsys):
     assert export(capsys, "--format", "csv") == export(capsys, "--format", "csv", "--lang", "pt-BR")
 
