@@ -210,10 +210,16 @@ def test_site_works_under_a_sub_path(browser, site, tmp_path):
         context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", PREFIX)
 @pytest.mark.parametrize("path", MAIN_PAGES)
-def test_axe_finds_no_serious_or_critical_violation(page, base, lang, path):
+def test_axe_finds_no_serious_or_critical_violation(browser, base, lang, path, scheme):
+    """In both palettes: the site follows the reader's colour scheme on a first visit."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
     page.goto(base + PREFIX[lang] + path)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.get_attribute("body", "data-md-color-scheme") == expected
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         """async () => {
@@ -223,6 +229,7 @@ def test_axe_finds_no_serious_or_critical_violation(page, base, lang, path):
             .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
         }"""
     )
+    context.close()
     assert violations == []
 
 
