@@ -64,9 +64,10 @@ def docs_dir(lang: Lang) -> Path:
     return Path(os.environ.get("ATLAS_WORK", str(DEFAULT_WORK))) / lang
 
 
-def work_dir() -> Path:
-    """Where the build keeps what it may reuse next time: the PDF cache (build/pdf-cache/)."""
-    return Path(os.environ.get("ATLAS_WORK", str(DEFAULT_WORK))).parent
+def site_books(inputs: Inputs) -> pdf.SiteBooks:
+    """The site's books, kept for the next build in build/pdf-cache/ (beside the docs)."""
+    work = Path(os.environ.get("ATLAS_WORK", str(DEFAULT_WORK)))
+    return pdf.SiteBooks(inputs, cache=work.parent / "pdf-cache")
 
 
 def read_inputs(data: Path) -> Inputs:
@@ -257,7 +258,7 @@ def books_for_preview(inputs: Inputs, site: Path) -> None:
     waits for them. A book that cannot be made is reported; the preview goes on without it."""
 
     def run() -> None:
-        books = pdf.SiteBooks(inputs, cache=work_dir() / "pdf-cache")
+        books = site_books(inputs)
         try:
             books.start()
             books.finish(site)
@@ -323,7 +324,7 @@ def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
     inputs = read_inputs(data_path())
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
     # The books take longest: they are laid out in other processes while mkdocs runs here.
-    books = pdf.SiteBooks(inputs, cache=work_dir() / "pdf-cache")
+    books = site_books(inputs)
     try:
         books.start()
         config = load_config(

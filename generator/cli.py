@@ -6,9 +6,7 @@ Exit codes: 0 success, 1 invalid data, 2 usage error (bad option, missing file).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +14,14 @@ from . import export, lint
 from .atlas import DEFAULT_DATA, load_atlas
 from .errors import BuildError, InputError, UsageError
 from .model import LANGUAGES, Atlas
+from .paths import write_atomically
+
+
+def writable(path: Path) -> Path:
+    """An output path whose folder exists; UsageError otherwise."""
+    if not path.parent.is_dir():
+        raise UsageError(f"cannot write {path}: folder {path.parent} does not exist")
+    return path
 
 
 def write_output(text: str, target: str | None) -> None:
@@ -23,17 +29,7 @@ def write_output(text: str, target: str | None) -> None:
     if target is None or target == "-":
         sys.stdout.write(text)
         return
-    path = Path(target)
-    if not path.parent.is_dir():
-        raise UsageError(f"cannot write {target}: folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(writable(Path(target)), text.encode("utf-8"))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -87,9 +83,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from .build import read_inputs
 
     inputs = read_inputs(Path(args.data))  # invalid data stops here: nothing is written
-    output = Path(args.output) if args.output else Path("build") / pdf.pdf_name(args.lang)
-    if args.output and not output.parent.is_dir():
-        raise UsageError(f"cannot write {output}: folder {output.parent} does not exist")
+    output = writable(Path(args.output)) if args.output else Path("build") / pdf.pdf_name(args.lang)
     try:
         pages = pdf.write_pdf(inputs, args.lang, output)
     except BuildError as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -12,3 +14,17 @@ def data_file(name: str) -> Path:
     """A file of data/: the checkout's copy, or the one installed with the package."""
     checkout = CHECKOUT / "data" / name
     return checkout if checkout.is_file() else PACKAGE / "data" / name
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all: a temporary file beside it, renamed when complete and
+    removed on failure, so no reader (or later build) ever sees half of it."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import shutil
-import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
@@ -26,6 +24,7 @@ from markupsafe import Markup
 from . import render
 from .errors import BuildError
 from .model import LANGUAGES, Lang
+from .paths import write_atomically
 from .site import LANG_PREFIX, SITE_URL
 
 if TYPE_CHECKING:
@@ -118,25 +117,12 @@ def render_book(inputs: Inputs, lang: Lang) -> tuple[Document, bytes]:
     return document, data
 
 
-def render_pdf(inputs: Inputs, lang: Lang) -> bytes:
-    """The book in one language as PDF bytes."""
-    return render_book(inputs, lang)[1]
-
-
 def write_pdf(inputs: Inputs, lang: Lang, path: Path) -> int:
     """Write the book to path atomically (a temporary file beside it, renamed when complete,
     removed on failure); return its number of pages."""
     document, data = render_book(inputs, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
     return len(document.pages)
 
 
@@ -155,48 +141,42 @@ def book_key(inputs: Inputs, lang: Lang) -> str:
 class SiteBooks:
     """Both languages' PDFs for the site, laid out in the background while mkdocs builds.
 
-    Each language gets a fresh process (WeasyPrint is single-threaded and takes seconds per
-    book), so on a machine with two cores the books and the pages are built side by side.
-    A book whose inputs did not change since the last build (same `book_key`) is taken from
-    the cache folder instead of being laid out again. `finish()` waits for the books (a
-    failure is raised there) and moves them into the site's downloads/; `close()`, always
-    called, also on failure, stops what still runs and removes the temporary folder.
+    Each missing book is laid out in a fresh process (WeasyPrint is single-threaded and takes
+    seconds per book), so on a machine with two cores the books and the pages are built side
+    by side. Books are written straight into the cache folder under their `book_key`, whole
+    or not at all; a book whose inputs did not change since the last build is already there
+    and is not laid out again. `finish()` waits for the books (a failure is raised there) and
+    copies them into the site's downloads/; `close()`, always called, also on failure, stops
+    what still runs.
     """
 
     def __init__(self, inputs: Inputs, cache: Path) -> None:
         self.inputs = inputs
         self.cache = cache
-        self.folder: Path | None = None
         self.pool: ProcessPoolExecutor | None = None
-        self.books: list[tuple[Path, Path, Future[int] | None]] = []  # (cached, made, job)
+        self.books: list[tuple[Lang, Path, Future[int] | None]] = []  # (lang, cached, job)
 
     def start(self) -> None:
         font_faces()  # missing fonts stop the build here, before mkdocs runs
-        self.folder = Path(tempfile.mkdtemp(prefix="atlas-books-"))
+        self.cache.mkdir(parents=True, exist_ok=True)
         for lang in LANGUAGES:
             cached = self.cache / f"{book_key(self.inputs, lang)}.pdf"
-            made = self.folder / pdf_name(lang)
             job = None
             if not cached.is_file():
                 if self.pool is None:
                     context = multiprocessing.get_context("spawn")
                     self.pool = ProcessPoolExecutor(max_workers=len(LANGUAGES), mp_context=context)
-                job = self.pool.submit(write_pdf, self.inputs, lang, made)
-            self.books.append((cached, made, job))
+                job = self.pool.submit(write_pdf, self.inputs, lang, cached)
+            self.books.append((lang, cached, job))
 
     def finish(self, site: Path) -> None:
         target = site / DOWNLOADS
         target.mkdir(parents=True, exist_ok=True)
-        self.cache.mkdir(parents=True, exist_ok=True)
-        keep = set()
-        for cached, made, job in self.books:
+        for lang, cached, job in self.books:
             if job is not None:
                 job.result()
-                partial = cached.with_suffix(".partial")  # a cut-off copy is never taken
-                shutil.copyfile(made, partial)
-                os.replace(partial, cached)
-            shutil.copyfile(cached, target / made.name)
-            keep.add(cached)
+            shutil.copyfile(cached, target / pdf_name(lang))
+        keep = {cached for _, cached, _ in self.books}
         for old in self.cache.glob("*.pdf"):  # only the latest books are kept
             if old not in keep:
                 old.unlink()
@@ -204,5 +184,3 @@ class SiteBooks:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)

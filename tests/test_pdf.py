@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from generator import pdf, render
+from generator import paths, pdf, render
 from generator.build import Inputs, read_inputs
 from generator.cli import main
 from generator.errors import BuildError
@@ -368,7 +368,7 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monk
     def fail(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(pdf.os, "replace", fail)
+    monkeypatch.setattr(paths.os, "replace", fail)  # where every atomic write happens
     with pytest.raises(OSError, match="disk full"):
         pdf.write_pdf(books["en"].inputs, "en", output)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas.pdf"]
