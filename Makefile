@@ -67,7 +67,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix generator tests
 
 bench: $(STAMP)
-	$(PY) -m generator.bench
+	$(PY) -m benchmarks.bench
 
 screenshots: $(STAMP)
 	$(PY) -m tests.screenshots build/screenshots

@@ -10,11 +10,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import export, lint
+from . import lint
 from .atlas import DEFAULT_DATA, load_atlas
 from .errors import BuildError, InputError, UsageError
+from .files import write_atomically
 from .model import LANGUAGES, Atlas
-from .paths import write_atomically
+from .views import export
 
 
 def writable(path: Path) -> Path:
@@ -49,7 +50,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import run_build  # imports mkdocs: only when building
+    from .site.build import run_build  # imports mkdocs: only when building
 
     report = run_build(Path(args.data), Path(args.site_dir))
     print(
@@ -60,29 +61,29 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from .build import read_inputs
-    from .techdocs import write_project
+    from .edition import read_edition
+    from .site.techdocs import write_project
 
-    config = write_project(read_inputs(Path(args.data)), args.lang, Path(args.out))
+    config = write_project(read_edition(Path(args.data)), args.lang, Path(args.out))
     print(f"wrote {config} and {config.parent / 'docs'}/ ({args.lang})")
     return 0
 
 
 def cmd_techdocs(args: argparse.Namespace) -> int:
-    from .build import read_inputs
-    from .techdocs import build
+    from .edition import read_edition
+    from .site.techdocs import build
 
-    inputs = read_inputs(Path(args.data))
+    inputs = read_edition(Path(args.data))
     for site in build(inputs, Path(args.mkdocs), Path(args.out), Path(args.work)):
         print(f"built {site} (TechDocs)")
     return 0
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from . import pdf  # imports WeasyPrint: only when printing
-    from .build import read_inputs
+    from .edition import read_edition
+    from .views import book as pdf  # imports WeasyPrint: only when printing
 
-    inputs = read_inputs(Path(args.data))  # invalid data stops here: nothing is written
+    inputs = read_edition(Path(args.data))  # invalid data stops here: nothing is written
     output = writable(Path(args.output)) if args.output else Path("build") / pdf.pdf_name(args.lang)
     try:
         pages = pdf.write_pdf(inputs, args.lang, output)

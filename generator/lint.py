@@ -59,10 +59,10 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, unquote
 
-from . import load
 from . import model as m
+from .atlas import yaml as load
 from .errors import InputError, Problem, UsageError
-from .site import LANG_PREFIX, SITE_URL
+from .urls import LANG_PREFIX, SITE_URL
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

@@ -16,10 +16,11 @@ import referencing
 from bs4 import BeautifulSoup
 from referencing.jsonschema import DRAFT202012
 
-from generator import embed, export
 from generator.atlas import load_atlas
+from generator.labels import load_strings
 from generator.model import Atlas
-from generator.strings import load_strings
+from generator.views import cards as embed
+from generator.views import export
 
 from .conftest import DATA, FIXTURES, ROOT
 

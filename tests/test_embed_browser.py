@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import embed
 from generator.atlas import load_atlas
+from generator.labels import load_strings
 from generator.model import Atlas
-from generator.strings import load_strings
+from generator.views import cards as embed
 
 from .browser import Watch, chromium, serve
 from .conftest import DATA, FIXTURES

@@ -22,10 +22,13 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from generator import paths, pdf, render
-from generator.build import Inputs, read_inputs
+from generator import files as paths
 from generator.cli import main
+from generator.edition import Edition as Inputs
+from generator.edition import read_edition as read_inputs
 from generator.errors import BuildError
+from generator.views import book as pdf
+from generator.views import pages as render
 
 from .conftest import DATA
 from .sitebuild import EPOCH
@@ -439,7 +442,9 @@ def test_a_rebuild_lays_out_again_only_the_books_whose_inputs_changed(tmp_path, 
     from .conftest import FIXTURES
     from .sitebuild import build_site
 
-    monkeypatch.setattr(pdf, "ProcessPoolExecutor", CountingPool)
+    from generator.site import books as site_books
+
+    monkeypatch.setattr(site_books, "ProcessPoolExecutor", CountingPool)
     data = tmp_path / "atlas.yaml"
     data.write_text((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
 
@@ -465,7 +470,7 @@ def test_the_live_preview_links_real_books_too(tmp_path, monkeypatch):
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from generator import build
+    from generator.site import build
 
     from .conftest import FIXTURES, ROOT
 

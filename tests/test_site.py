@@ -288,9 +288,10 @@ def test_codes_index_lists_every_code_with_its_names(site):
 
 
 def test_only_changed_generated_files_are_rewritten(tmp_path):
-    from generator import build
+    from generator.edition import read_edition
+    from generator.site import build
 
-    inputs = build.read_inputs(DATA)
+    inputs = read_edition(DATA)
     target = tmp_path / "docs"
     first = build.generate_docs(inputs, "en", target)
     assert first >= len(atlas().codes) + len(atlas().sources) + 5

@@ -29,9 +29,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import build, lint
-from .atlas import load_atlas
-from .model import LANGUAGES, Atlas
+from generator import lint
+from generator.atlas import load_atlas
+from generator.model import LANGUAGES, Atlas
+from generator.site import build
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "atlas.yaml"
@@ -269,9 +270,9 @@ import json, resource, sys, time
 started = time.perf_counter()
 from pathlib import Path
 import weasyprint
-from generator import pdf
-from generator.build import read_inputs
-inputs = read_inputs(Path(sys.argv[1]))
+from generator.views import book as pdf
+from generator.edition import read_edition
+inputs = read_edition(Path(sys.argv[1]))
 ready, cpu = time.perf_counter(), time.process_time()
 document, data = pdf.render_book(inputs, sys.argv[2])
 done = time.perf_counter()

@@ -12,28 +12,25 @@ the edition date (build_date), and its /ID is a digest of its own content.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import shutil
-from concurrent.futures import Future, ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from . import render
-from .errors import BuildError
-from .model import LANGUAGES, Lang
-from .paths import write_atomically
-from .site import LANG_PREFIX, SITE_URL
+from ..errors import BuildError
+from ..files import TEMPLATES, write_atomically
+from ..model import Lang
+from ..urls import LANG_PREFIX, SITE_URL
+from . import pages as render
 
 if TYPE_CHECKING:
     from weasyprint import Document
 
-    from .build import Inputs
+    from ..edition import Edition
 
 TEMPLATE = "pdf/book.html.j2"
-STYLESHEET = render.TEMPLATES / "pdf" / "book.css"
+STYLESHEET = TEMPLATES / "pdf" / "book.css"
 #: Where Debian's fonts-dejavu-core installs its fonts (full Portuguese coverage, and the
 #: ✓ ✗ ◐ – symbols of the method states).
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -52,7 +49,7 @@ def pdf_name(lang: Lang) -> str:
     return f"atlas-{lang}.pdf"
 
 
-def book_html(inputs: Inputs, lang: Lang) -> str:
+def book_html(inputs: Edition, lang: Lang) -> str:
     """The whole book as one HTML document in one language."""
     labels = render.Labels(lang, inputs.strings)
     context = render.Context(labels, inputs.atlas, "", inputs.build_date)
@@ -95,7 +92,7 @@ def font_faces() -> str:
     )
 
 
-def render_document(inputs: Inputs, lang: Lang) -> Document:
+def render_document(inputs: Edition, lang: Lang) -> Document:
     """The laid-out book (pages and boxes), before it is written as a PDF."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -109,7 +106,7 @@ def render_document(inputs: Inputs, lang: Lang) -> Document:
     return html.render(font_config=FontConfiguration())
 
 
-def render_book(inputs: Inputs, lang: Lang) -> tuple[Document, bytes]:
+def render_book(inputs: Edition, lang: Lang) -> tuple[Document, bytes]:
     """The laid-out book and its PDF bytes (the tests read both)."""
     document = render_document(inputs, lang)
     # pdf_identifier=True: the /ID is a digest of the content, so it is reproducible too.
@@ -117,7 +114,7 @@ def render_book(inputs: Inputs, lang: Lang) -> tuple[Document, bytes]:
     return document, data
 
 
-def write_pdf(inputs: Inputs, lang: Lang, path: Path) -> int:
+def write_pdf(inputs: Edition, lang: Lang, path: Path) -> int:
     """Write the book to path atomically (a temporary file beside it, renamed when complete,
     removed on failure); return its number of pages."""
     document, data = render_book(inputs, lang)
@@ -126,7 +123,7 @@ def write_pdf(inputs: Inputs, lang: Lang, path: Path) -> int:
     return len(document.pages)
 
 
-def book_key(inputs: Inputs, lang: Lang) -> str:
+def book_key(inputs: Edition, lang: Lang) -> str:
     """A digest of everything a book is made from: its HTML (data, labels, edition date), the
     stylesheet, the fonts and the WeasyPrint version. Same key, same PDF bytes."""
     digest = hashlib.sha256(book_html(inputs, lang).encode("utf-8"))
@@ -136,51 +133,3 @@ def book_key(inputs: Inputs, lang: Lang) -> str:
         info = (FONT_DIR / name).stat()
         digest.update(f"{name} {info.st_size} {info.st_mtime_ns}".encode())
     return digest.hexdigest()
-
-
-class SiteBooks:
-    """Both languages' PDFs for the site, laid out in the background while mkdocs builds.
-
-    Each missing book is laid out in a fresh process (WeasyPrint is single-threaded and takes
-    seconds per book), so on a machine with two cores the books and the pages are built side
-    by side. Books are written straight into the cache folder under their `book_key`, whole
-    or not at all; a book whose inputs did not change since the last build is already there
-    and is not laid out again. `finish()` waits for the books (a failure is raised there) and
-    copies them into the site's downloads/; `close()`, always called, also on failure, stops
-    what still runs.
-    """
-
-    def __init__(self, inputs: Inputs, cache: Path) -> None:
-        self.inputs = inputs
-        self.cache = cache
-        self.pool: ProcessPoolExecutor | None = None
-        self.books: list[tuple[Lang, Path, Future[int] | None]] = []  # (lang, cached, job)
-
-    def start(self) -> None:
-        font_faces()  # missing fonts stop the build here, before mkdocs runs
-        self.cache.mkdir(parents=True, exist_ok=True)
-        for lang in LANGUAGES:
-            cached = self.cache / f"{book_key(self.inputs, lang)}.pdf"
-            job = None
-            if not cached.is_file():
-                if self.pool is None:
-                    context = multiprocessing.get_context("spawn")
-                    self.pool = ProcessPoolExecutor(max_workers=len(LANGUAGES), mp_context=context)
-                job = self.pool.submit(write_pdf, self.inputs, lang, cached)
-            self.books.append((lang, cached, job))
-
-    def finish(self, site: Path) -> None:
-        target = site / DOWNLOADS
-        target.mkdir(parents=True, exist_ok=True)
-        for lang, cached, job in self.books:
-            if job is not None:
-                job.result()
-            shutil.copyfile(cached, target / pdf_name(lang))
-        keep = {cached for _, cached, _ in self.books}
-        for old in self.cache.glob("*.pdf"):  # only the latest books are kept
-            if old not in keep:
-                old.unlink()
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)

@@ -12,18 +12,12 @@ The shapes of the API documents are defined in export.py and data/export.schema.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .. import model as m
+from ..files import data_file
+from ..labels import Strings
 from . import export
-from . import model as m
-from .paths import data_file
-from .render import Labels, Page, environment, first_sentence
-from .site import LANG_PREFIX
-from .strings import Strings
-
-if TYPE_CHECKING:
-    from .build import Inputs
+from .pages import Labels, Page, environment, first_sentence
 
 #: Where the API lives below the site root, shared by both languages.
 API_DIR = "api/v1"
@@ -114,17 +108,3 @@ def card_pages(atlas: m.Atlas, strings: Strings, lang: m.Lang) -> list[Page]:
         text = template.render(card=view, L=view.labels, t=view.labels.t, lang=lang)
         pages.append(Page(f"embed/{code.code}/index.html", text))
     return pages
-
-
-def add_to_site(inputs: Inputs, site_dir: Path) -> None:
-    """Write the API and the cards of both languages into a built site."""
-    for name, text in api_files(inputs.atlas).items():
-        _write(site_dir / API_DIR / name, text)
-    for lang in m.LANGUAGES:
-        for page in card_pages(inputs.atlas, inputs.strings, lang):
-            _write(site_dir / LANG_PREFIX[lang] / page.path, page.text)
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text.encode("utf-8"))

@@ -22,17 +22,18 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from .build import Inputs, generate_docs, navigation
-from .errors import BuildError
-from .model import LANGUAGES, Lang
-from .pdf import DOWNLOADS, pdf_name, write_pdf
-from .site import LANG_PREFIX
+from ..edition import Edition
+from ..errors import BuildError
+from ..model import LANGUAGES, Lang
+from ..urls import LANG_PREFIX
+from ..views.book import DOWNLOADS, pdf_name, write_pdf
+from .build import generate_docs, navigation
 
 METADATA = "techdocs_metadata.json"
 _LIVE_PREVIEW = re.compile(r"<!-- live-preview\b.*?<!-- /live-preview -->\n?", re.S)
 
 
-def config(inputs: Inputs, lang: Lang) -> dict[str, Any]:
+def config(inputs: Edition, lang: Lang) -> dict[str, Any]:
     """mkdocs.yml of one language's TechDocs project."""
     strings = inputs.strings
     return {
@@ -46,7 +47,7 @@ def config(inputs: Inputs, lang: Lang) -> dict[str, Any]:
     }
 
 
-def write_project(inputs: Inputs, lang: Lang, target: Path) -> Path:
+def write_project(inputs: Edition, lang: Lang, target: Path) -> Path:
     """Write target/mkdocs.yml and target/docs/ for one language; return the mkdocs.yml."""
     docs = target / "docs"
     generate_docs(inputs, lang, docs)
@@ -89,7 +90,7 @@ def complete_metadata(site: Path, built: datetime) -> dict[str, Any]:
     return metadata
 
 
-def build(inputs: Inputs, mkdocs: Path, out: Path, work: Path) -> list[Path]:
+def build(inputs: Edition, mkdocs: Path, out: Path, work: Path) -> list[Path]:
     """Build each language into out/<lang>/ with the given mkdocs; return the site folders."""
     if not mkdocs.is_file():
         raise BuildError(f"no mkdocs at {mkdocs}: run make techdocs, which creates it")

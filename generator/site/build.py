@@ -1,6 +1,6 @@
 """Build the bilingual site: validate, generate Markdown, run mkdocs, swap the result in.
 
-The pt-BR build runs from mkdocs.yml; generator/mkdocs_hooks.py calls back into this module
+The pt-BR build runs from mkdocs.yml; generator/site/plugin.py calls back into this module
 to generate pages and to build the English twin. A failed build leaves the last good site
 untouched: everything is built in a temporary folder beside it and swapped in at the end.
 """
@@ -23,37 +23,23 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from . import embed, pdf
-from .atlas import DEFAULT_DATA, load_atlas
-from .errors import BuildError
-from .model import LANGUAGES, Atlas, Lang
-from .render import site_pages
-from .site import LANG_LABEL, LANG_PREFIX, SITE_URL
-from .strings import STRINGS_PATH, Strings, load_strings
+from ..atlas import DEFAULT_DATA
+from ..edition import Edition, read_edition
+from ..errors import BuildError
+from ..files import CHECKOUT, SITE_SRC
+from ..model import LANGUAGES, Lang
+from ..urls import LANG_LABEL, LANG_PREFIX, SITE_URL
+from ..views import cards
+from ..views.pages import site_pages
+from .books import SiteBooks
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE_SRC = ROOT / "site_src"
+ROOT = CHECKOUT
 DEFAULT_WORK = ROOT / "build" / "docs"
 HAND_WRITTEN_ORDER = ("about", "add-a-guideline", "check-your-api", "cite", "embed")
 
 
-@dataclass(frozen=True)
-class Inputs:
-    atlas: Atlas
-    strings: Strings
-    build_date: date
-
-
-_cache: dict[tuple[Any, ...], Inputs] = {}
 #: Seconds spent generating Markdown since the last run_build started (both languages).
 _generation_seconds = 0.0
-
-
-def build_date() -> date:
-    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.date()
 
 
 def data_path() -> Path:
@@ -64,23 +50,10 @@ def docs_dir(lang: Lang) -> Path:
     return Path(os.environ.get("ATLAS_WORK", str(DEFAULT_WORK))) / lang
 
 
-def site_books(inputs: Inputs) -> pdf.SiteBooks:
+def site_books(inputs: Edition) -> SiteBooks:
     """The site's books, kept for the next build in build/pdf-cache/ (beside the docs)."""
     work = Path(os.environ.get("ATLAS_WORK", str(DEFAULT_WORK)))
-    return pdf.SiteBooks(inputs, cache=work.parent / "pdf-cache")
-
-
-def read_inputs(data: Path) -> Inputs:
-    """The validated atlas and labels; re-read only when a file changed."""
-    key = (str(data), _mtime(data), _mtime(STRINGS_PATH), build_date())
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = Inputs(load_atlas(data), load_strings(), build_date())
-    return _cache[key]
-
-
-def _mtime(path: Path) -> float:
-    return path.stat().st_mtime if path.exists() else 0.0
+    return SiteBooks(inputs, cache=work.parent / "pdf-cache")
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -99,7 +72,7 @@ def hand_written(lang: Lang) -> dict[str, Path]:
     return {p.name[: -len(suffix)] + ".md": p for p in sorted(SITE_SRC.glob(f"*{suffix}"))}
 
 
-def generate_docs(inputs: Inputs, lang: Lang, target: Path) -> int:
+def generate_docs(inputs: Edition, lang: Lang, target: Path) -> int:
     """Write one language's Markdown and assets into target; return how many files changed."""
     global _generation_seconds
     started = time.perf_counter()
@@ -140,7 +113,7 @@ def _title_of(path: Path) -> str | None:
     return None
 
 
-def configure(config: Any, inputs: Inputs, lang: Lang) -> None:
+def configure(config: Any, inputs: Edition, lang: Lang) -> None:
     """Language-specific settings for one build: names, navigation, labels."""
     s = inputs.strings
     config.site_name = s.get("site_name", lang)
@@ -159,7 +132,7 @@ def configure(config: Any, inputs: Inputs, lang: Lang) -> None:
     config.nav = navigation(inputs, lang)
 
 
-def navigation(inputs: Inputs, lang: Lang) -> list[dict[str, Any]]:
+def navigation(inputs: Edition, lang: Lang) -> list[dict[str, Any]]:
     """The site's navigation in one language (the TechDocs build reuses it)."""
     s = inputs.strings
     guide = [
@@ -252,7 +225,7 @@ _log = logging.getLogger("mkdocs.hooks.atlas")
 _preview_books: list[threading.Thread] = []
 
 
-def books_for_preview(inputs: Inputs, site: Path) -> None:
+def books_for_preview(inputs: Edition, site: Path) -> None:
     """The live preview (`make serve`) links the books too: they are written into its site in
     the background, at once when the cache has them, else once laid out, so a rebuild never
     waits for them. A book that cannot be made is reported; the preview goes on without it."""
@@ -292,7 +265,7 @@ def run_build(data: Path, site_dir: Path) -> BuildReport:
     """Validate, build both languages in a temporary folder, then swap it in."""
     started = time.perf_counter()
     reset_generation_clock()
-    read_inputs(data)  # invalid data stops here, before anything is touched
+    read_edition(data)  # invalid data stops here, before anything is touched
     with _environment(ATLAS_DATA=str(data.resolve())):
         return _run_mkdocs(site_dir, started)
 
@@ -321,7 +294,7 @@ def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
         docs_dir(lang).mkdir(parents=True, exist_ok=True)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    inputs = read_inputs(data_path())
+    inputs = read_edition(data_path())
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
     # The books take longest: they are laid out in other processes while mkdocs runs here.
     books = site_books(inputs)
@@ -338,7 +311,7 @@ def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
         mkdocs_build(config)
         extras_started = time.perf_counter()
         # Outputs written beside the mkdocs pages, each a view of the same inputs.
-        embed.add_to_site(inputs, temporary)
+        add_embeds(inputs, temporary)
         books.finish(temporary)
     except (Abort, ConfigurationError, PluginError) as error:
         shutil.rmtree(temporary, ignore_errors=True)
@@ -371,3 +344,17 @@ def _swap(new: Path, target: Path) -> None:
     new.rename(target)
     if old.exists():
         shutil.rmtree(old)
+
+
+def add_embeds(inputs: Edition, site_dir: Path) -> None:
+    """Write the API and the cards of both languages into a built site."""
+    for name, text in cards.api_files(inputs.atlas).items():
+        _write(site_dir / cards.API_DIR / name, text)
+    for lang in LANGUAGES:
+        for page in cards.card_pages(inputs.atlas, inputs.strings, lang):
+            _write(site_dir / LANG_PREFIX[lang] / page.path, page.text)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8"))

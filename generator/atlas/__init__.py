@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import UsageError
-from .load import load
-from .model import Atlas
-from .paths import data_file
+from ..errors import UsageError
+from ..files import data_file
+from ..model import Atlas
 from .validate import validate
+from .yaml import load
 
 DEFAULT_DATA = Path("data/atlas.yaml")
 

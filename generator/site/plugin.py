@@ -20,10 +20,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from generator import build
+from generator.edition import read_edition
 from generator.errors import InputError
 from generator.model import Lang
-from generator.site import LANG_LABEL, LANG_PREFIX, SEARCH_LANG, SITE_URL
+from generator.site import build
+from generator.urls import LANG_LABEL, LANG_PREFIX, SEARCH_LANG, SITE_URL
 
 PRIMARY: Lang = "pt-BR"
 #: True under `mkdocs serve`: its site gets the books here (a `build` adds them itself).
@@ -42,7 +43,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _lang(config)
     try:
-        inputs = build.read_inputs(build.data_path())
+        inputs = read_edition(build.data_path())
     except InputError as error:
         raise PluginError("\n" + "\n".join(str(p) for p in error.problems)) from None
     build.configure(config, inputs, lang)
@@ -52,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     lang = _lang(config)
     try:
-        inputs = build.read_inputs(build.data_path())
+        inputs = read_edition(build.data_path())
     except InputError as error:
         raise PluginError("\n" + "\n".join(str(p) for p in error.problems)) from None
     build.generate_docs(inputs, lang, Path(config.docs_dir))
@@ -82,7 +83,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     mkdocs_build(english)
     build.write_sitemap(Path(config.site_dir))
     if serving:
-        build.books_for_preview(build.read_inputs(build.data_path()), Path(config.site_dir))
+        build.books_for_preview(read_edition(build.data_path()), Path(config.site_dir))
 
 
 __all__ = ["LANG_LABEL"]

@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from . import model as m
-from .errors import InputError, Problem
-from .load import Mapping, Node, Scalar, Sequence, to_plain
-from .paths import data_file
+from .. import model as m
+from ..errors import InputError, Problem
+from ..files import data_file
+from .yaml import Mapping, Node, Scalar, Sequence, to_plain
 
 SCHEMA_PATH = data_file("schema.json")
 LANG_NAMES = {"en": "English", "pt-BR": "Brazilian Portuguese"}

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atlas.yaml import Mapping, Scalar, load
 from .errors import InputError, Problem
-from .load import Mapping, Scalar, load
+from .files import TEMPLATES
 from .model import LANGUAGES, Lang, Text
 
-STRINGS_PATH = Path(__file__).resolve().parent.parent / "templates" / "strings.yaml"
+STRINGS_PATH = TEMPLATES / "strings.yaml"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from . import model as m
+from .. import model as m
 
 EXPORT_VERSION = 1
 

@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
 

@@ -13,17 +13,16 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import model as m
-from .site import LANG_PREFIX
-from .strings import Strings
+from .. import model as m
+from ..files import TEMPLATES
+from ..labels import Strings
+from ..urls import LANG_PREFIX
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATE_SYMBOLS = {"yes": "✓", "no": "✗", "conditional": "◐", "unspecified": "–"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 

@@ -1,4 +1,4 @@
-"""Where the project's own files are, in a checkout or in an installed copy."""
+"""Where the project's own files are, in a checkout or in an installed copy, and how to write."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 CHECKOUT = PACKAGE.parent
+#: Jinja templates (site pages, book, cards) and the labels file, templates/strings.yaml.
+TEMPLATES = CHECKOUT / "templates"
+#: Hand-written pages (`name.LANG.md`) and the site's assets.
+SITE_SRC = CHECKOUT / "site_src"
 
 
 def data_file(name: str) -> Path:

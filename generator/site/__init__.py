@@ -1,0 +1,1 @@
+"""The site: the only package that imports mkdocs (plugin, build, books, TechDocs)."""

@@ -1,0 +1,1 @@
+"""Views: typed contexts per page kind, rendered through the one Jinja environment."""
