@@ -439,10 +439,10 @@ class CountingPool:
 
 
 def test_a_rebuild_lays_out_again_only_the_books_whose_inputs_changed(tmp_path, monkeypatch):
+    from generator.site import books as site_books
+
     from .conftest import FIXTURES
     from .sitebuild import build_site
-
-    from generator.site import books as site_books
 
     monkeypatch.setattr(site_books, "ProcessPoolExecutor", CountingPool)
     data = tmp_path / "atlas.yaml"
