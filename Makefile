@@ -1,4 +1,5 @@
-# Routine tasks. `make site` and `make test` set up the virtualenv on first use.
+# Routine tasks. `make site` and `make test` set up the machine on first use: the Debian
+# packages they need (scripts/system-packages.sh) and the virtualenv.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ STAMP := $(VENV)/.installed
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: help venv check export site pdf serve test test-fast lint format bench screenshots clean techdocs
+.PHONY: help venv system-site system-test check export site pdf serve test test-fast lint format bench screenshots clean techdocs
 
 help:
 	@echo "make site         build the site into site/ (open site/index.html, or: make serve)"
@@ -22,11 +23,27 @@ help:
 	@echo "make screenshots  write build/screenshots/*.png"
 	@echo "make techdocs     build Backstage TechDocs into build/techdocs/<lang>/"
 
+SYSTEM := scripts/system-packages.sh
+# No "a new pip is out" notice in the middle of the install.
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# One pip run installs the atlas and its dev tools: each package is collected once (pip's
+# "Collecting" lines below), and the venv's own pip does it (no upgrade step).
 $(STAMP): pyproject.toml
+	@echo "==> virtualenv $(VENV) with $(PYTHON) (first run only, or after pyproject.toml changed)"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@echo "==> installing the atlas and its dev tools from pyproject.toml (about 30 s)"
+	$(PY) -m pip install --progress-bar on -e '.[dev]'
 	touch $(STAMP)
+	@echo "==> $(VENV) ready"
+
+# The Debian packages the site (the PDF's fonts and layout) and the tests (chromium,
+# poppler-utils) need: installed when missing and run as root, else the command to run.
+system-site:
+	@$(SYSTEM) site
+
+system-test:
+	@$(SYSTEM) test
 
 venv: $(STAMP)
 
@@ -39,22 +56,22 @@ export: $(STAMP)
 	$(PY) -m generator export --format csv --lang pt-BR -o build/atlas.pt-BR.csv
 	$(PY) -m generator export --format csv --lang en -o build/atlas.en.csv
 
-site: $(STAMP)
+site: system-site $(STAMP)
 	$(PY) -m generator build --site-dir site
 	@echo "Built site/: open site/index.html in a browser, or run 'make serve'."
 
-pdf: $(STAMP)
+pdf: system-site $(STAMP)
 	$(PY) -m generator pdf --lang pt-BR -o build/atlas-pt-BR.pdf
 	$(PY) -m generator pdf --lang en -o build/atlas-en.pdf
 
-serve: $(STAMP)
+serve: system-site $(STAMP)
 	mkdir -p build/docs/pt-BR build/docs/en
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)
+test: system-test $(STAMP)
 	$(BIN)/pytest
 
-test-fast: $(STAMP)
+test-fast: system-test $(STAMP)
 	$(BIN)/pytest -m "not browser"
 
 lint: $(STAMP)
@@ -66,10 +83,10 @@ format: $(STAMP)
 	$(BIN)/ruff format generator tests
 	$(BIN)/ruff check --fix generator tests
 
-bench: $(STAMP)
+bench: system-site $(STAMP)
 	$(PY) -m benchmarks.bench
 
-screenshots: $(STAMP)
+screenshots: system-test $(STAMP)
 	$(PY) -m tests.screenshots build/screenshots
 	$(PY) -m tests.embed_screenshots site build/screenshots
 
