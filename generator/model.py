@@ -30,6 +30,21 @@ REGISTRY_STATUSES: tuple[str, ...] = (
 )
 RETRYABLE: tuple[str, ...] = ("yes", "no", "depends")
 SOURCE_KINDS: tuple[str, ...] = ("standard", "guideline")
+#: A guideline's judgement of a code, strongest "use it" first. `allowed` is the default: the
+#: source lists or describes the code without a judgement.
+STANCES: tuple[str, ...] = ("required", "recommended", "allowed", "discouraged", "forbidden")
+#: Stances that rule a code out; only these name what to use `instead`, and why.
+AGAINST: tuple[str, ...] = ("discouraged", "forbidden")
+#: How strongly a guideline asks for a header with a code.
+HEADER_LEVELS: tuple[str, ...] = ("required", "recommended")
+#: The groups situations are shown in, in display order.
+SCENARIO_GROUPS: tuple[str, ...] = (
+    "success-async",
+    "client-mistakes",
+    "access",
+    "conflicts-state",
+    "limits-failures",
+)
 CLASSES: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 
@@ -56,6 +71,15 @@ class Condition:
 
 
 @dataclass(frozen=True)
+class HeaderRule:
+    """A header a guideline asks for with a code: one of `names` (usually one) must be sent."""
+
+    names: tuple[str, ...]
+    level: str  # one of HEADER_LEVELS
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
 class Usage:
     """How one source uses one code (or, with `code` None, a whole class)."""
 
@@ -68,10 +92,19 @@ class Usage:
     conditions: tuple[Condition, ...]
     action: Text | None
     notes: tuple[Text, ...]
+    stance: str = "allowed"  # one of STANCES
+    instead: tuple[int, ...] = ()  # what to use instead (discouraged / forbidden only)
+    why: Text | None = None  # why it is ruled out (discouraged / forbidden only)
+    url: str | None = None  # the precise place in the original
+    headers: tuple[HeaderRule, ...] = ()
 
     @property
     def label(self) -> str:
         return str(self.code) if self.code is not None else f"{self.status_class}xx"
+
+    @property
+    def ruled_out(self) -> bool:
+        return self.stance in AGAINST
 
     def method(self, name: str) -> str:
         return self.methods.get(name, "unspecified")
@@ -132,6 +165,110 @@ class Source:
     summary: Text
     rules: tuple[Text, ...]
     usage: tuple[Usage, ...]
+    revision: str | None = None  # the commit or edition the text was read at
+
+
+@dataclass(frozen=True)
+class GrpcCode:
+    """A canonical gRPC status (google.rpc.Code) and the HTTP code it maps to."""
+
+    name: str
+    number: int
+    http: int
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Grpc:
+    """Both gRPC tables: the canonical gRPC→HTTP mapping servers use, and the table gRPC
+    clients apply to an HTTP answer that carries no grpc-status (not its inverse)."""
+
+    reference: Reference
+    codes: tuple[GrpcCode, ...]
+    reverse_reference: Reference
+    reverse: tuple[tuple[int, str], ...]  # (HTTP code, gRPC name)
+    otherwise: str  # what every other HTTP code becomes
+    reverse_note: Text | None = None
+
+    def canonical_for(self, http: int) -> tuple[GrpcCode, ...]:
+        return tuple(c for c in self.codes if c.http == http)
+
+    def client_reads(self, http: int) -> str:
+        return next((name for code, name in self.reverse if code == http), self.otherwise)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What one source prescribes for a situation."""
+
+    source: str
+    codes: tuple[int, ...]
+    methods: tuple[str, ...]
+    note: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """What RFC 9110 points to for a situation."""
+
+    codes: tuple[int, ...]
+    reference: Reference
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A situation people ask about ("the resource is already gone: 204 or 404?")."""
+
+    id: str
+    group: str  # one of SCENARIO_GROUPS
+    question: Text
+    description: Text
+    keywords: dict[str, tuple[str, ...]]  # per language
+    baseline: Baseline
+    answers: tuple[Answer, ...]
+
+    def answer(self, source_id: str) -> Answer | None:
+        return next((a for a in self.answers if a.source == source_id), None)
+
+    @property
+    def codes(self) -> tuple[int, ...]:
+        """Every code any answer or the baseline names, in order."""
+        found = [*self.baseline.codes, *(c for a in self.answers for c in a.codes)]
+        return tuple(sorted(set(found)))
+
+    @property
+    def agree(self) -> bool:
+        """True when every answering source prescribes the same codes."""
+        return len({a.codes for a in self.answers}) <= 1
+
+
+@dataclass(frozen=True)
+class GuideStep:
+    """Where a yes or a no leads: another question, or a scenario."""
+
+    kind: Literal["question", "scenario"]
+    target: str
+
+
+@dataclass(frozen=True)
+class GuideQuestion:
+    id: str
+    text: Text
+    yes: GuideStep
+    no: GuideStep
+
+
+@dataclass(frozen=True)
+class Guide:
+    """The guided path: yes/no questions that narrow down to a scenario."""
+
+    start: str
+    questions: tuple[GuideQuestion, ...]
+
+    def question(self, question_id: str) -> GuideQuestion:
+        return next(q for q in self.questions if q.id == question_id)
 
 
 @dataclass(frozen=True)
@@ -139,6 +276,19 @@ class Atlas:
     classes: tuple[StatusClass, ...]
     codes: tuple[Code, ...]
     sources: tuple[Source, ...]
+    scenarios: tuple[Scenario, ...] = ()
+    guide: Guide | None = None
+    grpc: Grpc | None = None
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        for scenario in self.scenarios:
+            if scenario.id == scenario_id:
+                return scenario
+        raise KeyError(scenario_id)
+
+    def scenarios_with(self, number: int) -> tuple[Scenario, ...]:
+        """The situations whose baseline or answers lead to a code."""
+        return tuple(s for s in self.scenarios if number in s.codes)
 
     def code(self, number: int) -> Code:
         for code in self.codes:

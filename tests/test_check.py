@@ -142,7 +142,7 @@ BROKEN = {
         ("      - code: 2xx\n", "      - code: 2xx\n        source: rfc9110\n"),
         [
             "{p}:53:9: error: unknown key 'source' (allowed here: action, code, conditions, "
-            "meaning, methods, notes, reason_used)"
+            "headers, instead, meaning, methods, notes, reason_used, stance, url, why)"
         ],
     ),
     "missing_key_names_its_entry": (

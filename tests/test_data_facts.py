@@ -18,6 +18,7 @@ from generator.model import Atlas, Text
 from .conftest import DATA, SHARED
 
 SEEDS = SHARED / "seeds"
+GUIDELINES = SHARED / "guidelines"
 IANA_CSV = SHARED / "reference" / "iana-http-status-codes.csv"
 
 
@@ -134,8 +135,14 @@ def test_source_ids_are_fixed():
         "open-finance-brasil",
         "claro",
         "google-actions-center",
+        "zalando",
+        "microsoft-azure",
+        "microsoft-graph",
+        "google-aip",
+        "json-api",
+        "adidas",
     ]
-    assert [s.kind for s in atlas().sources] == ["standard"] + ["guideline"] * 4
+    assert [s.kind for s in atlas().sources] == ["standard"] + ["guideline"] * 10
 
 
 def test_nfe_io_uses_every_code_of_its_table():
@@ -301,7 +308,7 @@ def test_google_uses_every_code_of_its_page_and_the_2xx_class():
     assert codes == {400, 401, 403, 404, 409, 429, 499, 500, 501, 503, 504}
     assert codes_of("google-actions-center") == codes
     class_rules = atlas().class_usages(2)
-    assert [u.source for u in class_rules] == ["google-actions-center"]
+    assert "google-actions-center" in [u.source for u in class_rules]
     rules = " ".join(r.en for r in atlas().source("google-actions-center").rules).lower()
     assert "specific" in rules and "2xx" in rules
 
@@ -384,13 +391,22 @@ def _prose() -> list[tuple[str, Text]]:
             label = f"{source.id} {usage.label}"
             texts += [(label, usage.meaning), *((label, n) for n in usage.notes)]
             texts += [(label, c.text) for c in usage.conditions]
-            if usage.action:
-                texts.append((label, usage.action))
+            texts += [(label, h.note) for h in usage.headers if h.note]
+            texts += [(label, t) for t in (usage.action, usage.why) if t]
+    for scenario in atlas().scenarios:
+        texts += [(scenario.id, scenario.question), (scenario.id, scenario.description)]
+        texts += [(scenario.id, a.note) for a in scenario.answers]
+        if scenario.baseline.note:
+            texts.append((scenario.id, scenario.baseline.note))
+    if atlas().guide:
+        texts += [(q.id, q.text) for q in atlas().guide.questions]
     return texts
 
 
-def test_no_sentence_is_copied_from_the_seeds():
-    seed_runs = set().union(*(_runs(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")))
+def test_no_sentence_is_copied_from_the_seeds_or_the_guidelines():
+    originals = [*SEEDS.glob("*.txt"), *GUIDELINES.glob("*/*.md"), *GUIDELINES.glob("*/*.adoc")]
+    assert len(originals) >= 4 + 20  # the four seeds and every guideline chapter
+    seed_runs = set().union(*(_runs(p.read_text(encoding="utf-8")) for p in originals))
     copied = [
         f"{label} [{lang}]: {run}"
         for label, text in _prose()

@@ -90,6 +90,11 @@ def _entry(root: Node, path: list[Any]) -> str:
                 return f"code {code}"
             if parent == "classes" and number is not None:
                 return f"class {number}xx"
+            if parent == "scenarios" and ident is not None:
+                return f"scenario '{ident}'"
+            source = _scalar(node.get("source"))
+            if parent == "answers" and source is not None:
+                return f"the answer of '{source}'"
         return f"an item of '{parent}'"
     if not path:
         return "the document"
@@ -283,6 +288,8 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
         )
 
     source_ids: dict[str, Node] = {}
+    #: (source, code) → where the source marks the code forbidden
+    forbidden: dict[tuple[str, int], Node] = {}
     for source_node in _items(root.get("sources")):
         if not isinstance(source_node, Mapping):
             continue
@@ -333,7 +340,189 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
                             "remove reason_used; it records only older or different names",
                         )
             _check_conditions(usage_node, add)
+            _check_stance(usage_node, codes, add)
+            if isinstance(source_id, str):
+                stance = _scalar(usage_node.get("stance"))
+                if stance == "forbidden" and isinstance(code, int):
+                    forbidden[(source_id, code)] = usage_node.get("stance") or code_node
+    _check_scenarios(root, codes, source_ids, forbidden, display, add)
+    _check_grpc(root, codes, add)
     return problems
+
+
+def _check_stance(usage_node: Mapping, codes: dict[int, Any], add: Any) -> None:
+    """`instead` and `why` belong to a code the source rules out, and name real codes."""
+    stance = _scalar(usage_node.get("stance")) or "allowed"
+    against = stance in m.AGAINST
+    for key in ("instead", "why"):
+        node = usage_node.get(key)
+        if node is not None and not against:
+            add(
+                usage_node.items[key][0],
+                f"'{key}' on a usage whose stance is '{stance}'",
+                "only a discouraged or forbidden code names what to use instead and why; "
+                f"set stance: discouraged or forbidden, or remove '{key}'",
+            )
+        if node is None and against:
+            stance_node = usage_node.get("stance") or usage_node
+            what = "instead: [codes]" if key == "instead" else "why: {en, pt-BR}"
+            add(
+                stance_node,
+                f"a {stance} code needs '{key}'",
+                f"add {what} (instead may be an empty list when the source names no replacement)",
+            )
+    for item in _items(usage_node.get("instead")):
+        number = _scalar(item)
+        if isinstance(number, int) and not isinstance(number, bool) and number not in codes:
+            add(
+                item,
+                f"'instead' names code {number}, which the atlas does not list",
+                "name a code of the atlas, or add it under its class",
+            )
+
+
+def _check_scenarios(
+    root: Mapping,
+    codes: dict[int, Any],
+    source_ids: dict[str, Node],
+    forbidden: dict[tuple[str, int], Node],
+    display: str,
+    add: Any,
+) -> None:
+    """Scenarios name real sources and codes, once each, and never contradict a source's own
+    stance; the guided path leads only to questions and scenarios that exist."""
+    seen: dict[str, Node] = {}
+    for scenario in _items(root.get("scenarios")):
+        if not isinstance(scenario, Mapping):
+            continue
+        id_node = scenario.get("id")
+        ident = _scalar(id_node)
+        if isinstance(ident, str) and id_node is not None:
+            if ident in seen:
+                add(
+                    id_node,
+                    f"scenario id '{ident}' is used twice (first at line {seen[ident].line})",
+                    "give each scenario its own id",
+                )
+            seen[ident] = id_node
+        baseline = scenario.get("baseline")
+        if isinstance(baseline, Mapping):
+            _check_codes(baseline.get("codes"), codes, add)
+            reference = baseline.get("reference")
+            if isinstance(reference, Mapping):
+                _check_url(reference.get("url"), add)
+        answered: dict[str, Node] = {}
+        for answer in _items(scenario.get("answers")):
+            if not isinstance(answer, Mapping):
+                continue
+            source_node = answer.get("source")
+            source = _scalar(source_node)
+            if not isinstance(source, str) or source_node is None:
+                continue
+            if source not in source_ids:
+                known = ", ".join(source_ids)
+                add(
+                    source_node,
+                    f"scenario '{ident}' answers for unknown source '{source}'",
+                    f"use one of: {known}",
+                )
+            if source in answered:
+                add(
+                    source_node,
+                    f"scenario '{ident}' has two answers from '{source}' "
+                    f"(first at line {answered[source].line})",
+                    "merge them into one answer with several codes",
+                )
+            answered[source] = source_node
+            _check_codes(answer.get("codes"), codes, add)
+            for item in _items(answer.get("codes")):
+                number = _scalar(item)
+                where = forbidden.get((source, number)) if isinstance(number, int) else None
+                if where is not None:
+                    add(
+                        item,
+                        f"scenario '{ident}' answers {number} for '{source}', which the same "
+                        f"source marks forbidden at {display}:{where.line}:{where.column}",
+                        "correct the answer or the usage's stance: they contradict each other",
+                    )
+            _check_url(answer.get("url"), add)
+    _check_guide(root.get("guide"), seen, add)
+
+
+def _check_codes(node: Node | None, codes: dict[int, Any], add: Any) -> None:
+    for item in _items(node):
+        number = _scalar(item)
+        if isinstance(number, int) and not isinstance(number, bool) and number not in codes:
+            add(item, f"code {number} is not in the atlas", "name a code the atlas lists")
+
+
+def _check_guide(guide: Node | None, scenarios: dict[str, Node], add: Any) -> None:
+    if not isinstance(guide, Mapping):
+        return
+    questions: dict[str, Mapping] = {}
+    for question in _items(guide.get("questions")):
+        if isinstance(question, Mapping) and isinstance(_scalar(question.get("id")), str):
+            ident = str(_scalar(question.get("id")))
+            if ident in questions:
+                add(question, f"guide question '{ident}' is listed twice", "keep one")
+            questions[ident] = question
+    start = guide.get("start")
+    if start is not None and _scalar(start) not in questions:
+        add(
+            start,
+            f"the guide starts at '{_scalar(start)}', which is not a question",
+            "name the id of one of its questions",
+        )
+    reached: set[str] = set()
+    todo = [str(_scalar(start))] if _scalar(start) in questions else []
+    while todo:
+        current = todo.pop()
+        if current in reached:
+            continue
+        reached.add(current)
+        for answer in ("yes", "no"):
+            step = questions[current].get(answer)
+            if not isinstance(step, Mapping):
+                continue
+            for kind, (key_node, value_node) in step.items.items():
+                target = _scalar(value_node)
+                if kind == "question" and target not in questions:
+                    add(
+                        value_node,
+                        f"'{answer}' leads to unknown question '{target}'",
+                        "name a question id of the guide",
+                    )
+                elif kind == "scenario" and target not in scenarios:
+                    add(
+                        value_node,
+                        f"'{answer}' leads to unknown scenario '{target}'",
+                        "name a scenario id",
+                    )
+                elif kind == "question" and isinstance(target, str):
+                    todo.append(target)
+    for ident, question in questions.items():
+        if ident not in reached and _scalar(start) in questions:
+            add(
+                question,
+                f"guide question '{ident}' cannot be reached from the start",
+                "lead to it from another question, or remove it",
+            )
+
+
+def _check_grpc(root: Mapping, codes: dict[int, Any], add: Any) -> None:
+    grpc = root.get("grpc")
+    if not isinstance(grpc, Mapping):
+        return
+    for part in ("canonical", "reverse"):
+        table = grpc.get(part)
+        if not isinstance(table, Mapping):
+            continue
+        for row in _items(table.get("codes")):
+            if isinstance(row, Mapping):
+                http = row.get("http")
+                number = _scalar(http)
+                if http is not None and isinstance(number, int) and number not in codes:
+                    add(http, f"code {number} is not in the atlas", "name a code the atlas lists")
 
 
 def _check_url(node: Node | None, add: Any) -> None:
@@ -428,6 +617,85 @@ def _usage(source_id: str, data: dict[str, Any]) -> m.Usage:
         ),
         action=_text(data["action"]) if data.get("action") else None,
         notes=tuple(_text(n) for n in data.get("notes") or []),
+        stance=data.get("stance", "allowed"),
+        instead=tuple(data.get("instead") or ()),
+        why=_text(data["why"]) if data.get("why") else None,
+        url=data.get("url"),
+        headers=tuple(
+            m.HeaderRule(
+                names=tuple(h["names"]),
+                level=h["level"],
+                note=_text(h["note"]) if h.get("note") else None,
+            )
+            for h in data.get("headers") or []
+        ),
+    )
+
+
+def _reference(data: dict[str, str]) -> m.Reference:
+    return m.Reference(data["title"], data["url"])
+
+
+def _scenario(data: dict[str, Any]) -> m.Scenario:
+    keywords = data.get("keywords") or {}
+    baseline = data["baseline"]
+    return m.Scenario(
+        id=data["id"],
+        group=data["group"],
+        question=_text(data["question"]),
+        description=_text(data["description"]),
+        keywords={lang: tuple(keywords.get(lang) or ()) for lang in m.LANGUAGES},
+        baseline=m.Baseline(
+            codes=tuple(baseline["codes"]),
+            reference=_reference(baseline["reference"]),
+            note=_text(baseline["note"]) if baseline.get("note") else None,
+        ),
+        answers=tuple(
+            m.Answer(
+                source=a["source"],
+                codes=tuple(a["codes"]),
+                methods=tuple(x for x in m.METHODS if x in (a.get("methods") or ())),
+                note=_text(a["note"]),
+                url=a["url"],
+            )
+            for a in data["answers"]
+        ),
+    )
+
+
+def _guide(data: dict[str, Any] | None) -> m.Guide | None:
+    if not data:
+        return None
+
+    def step(value: dict[str, str]) -> m.GuideStep:
+        kind, target = next(iter(value.items()))
+        return m.GuideStep("question" if kind == "question" else "scenario", target)
+
+    return m.Guide(
+        start=data["start"],
+        questions=tuple(
+            m.GuideQuestion(q["id"], _text(q["text"]), step(q["yes"]), step(q["no"]))
+            for q in data["questions"]
+        ),
+    )
+
+
+def _grpc(data: dict[str, Any] | None) -> m.Grpc | None:
+    if not data:
+        return None
+    canonical, reverse = data["canonical"], data["reverse"]
+    return m.Grpc(
+        reference=_reference(canonical["reference"]),
+        codes=tuple(
+            m.GrpcCode(
+                c["name"], c["number"], c["http"], _text(c["note"]) if c.get("note") else None
+            )
+            for c in canonical["codes"]
+        ),
+        reverse_reference=_reference(reverse["reference"]),
+        reverse=tuple((r["http"], r["grpc"]) for r in reverse["codes"]),
+        otherwise=reverse["otherwise"],
+        reverse_note=_text(reverse["note"]) if reverse.get("note") else None,
     )
 
 
@@ -455,6 +723,7 @@ def _build(data: dict[str, Any]) -> m.Atlas:
                 summary=_text(s["summary"]),
                 rules=tuple(_text(r) for r in s["rules"]),
                 usage=tuple(usages),
+                revision=s.get("revision"),
             )
         )
     return m.Atlas(
@@ -476,6 +745,9 @@ def _build(data: dict[str, Any]) -> m.Atlas:
             for c in codes
         ),
         sources=tuple(sources),
+        scenarios=tuple(_scenario(s) for s in data.get("scenarios") or []),
+        guide=_guide(data.get("guide")),
+        grpc=_grpc(data.get("grpc")),
     )
 
 

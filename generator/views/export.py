@@ -21,6 +21,18 @@ def usage_dict(usage: m.Usage) -> dict[str, Any]:
         "conditions": [{"methods": list(c.methods), **c.text.as_dict()} for c in usage.conditions],
         "action": usage.action.as_dict() if usage.action else None,
         "notes": [n.as_dict() for n in usage.notes],
+        "stance": usage.stance,
+        "instead": list(usage.instead),
+        "why": usage.why.as_dict() if usage.why else None,
+        "url": usage.url,
+        "headers": [
+            {
+                "names": list(h.names),
+                "level": h.level,
+                "note": h.note.as_dict() if h.note else None,
+            }
+            for h in usage.headers
+        ],
     }
 
 
@@ -38,6 +50,68 @@ def source_dict(source: m.Source) -> dict[str, Any]:
         "license": source.license.as_dict(),
         "summary": source.summary.as_dict(),
         "rules": [r.as_dict() for r in source.rules],
+        "revision": source.revision,
+    }
+
+
+def grpc_of(atlas: m.Atlas, number: int) -> dict[str, Any] | None:
+    """The gRPC side of an HTTP code: the canonical codes that map to it, and what a gRPC
+    client reads from it when no grpc-status comes with it."""
+    if atlas.grpc is None:
+        return None
+    return {
+        "canonical": [c.name for c in atlas.grpc.canonical_for(number)],
+        "client_reads": atlas.grpc.client_reads(number),
+    }
+
+
+def grpc_dict(grpc: m.Grpc) -> dict[str, Any]:
+    return {
+        "canonical": {
+            "reference": {"title": grpc.reference.title, "url": grpc.reference.url},
+            "codes": [
+                {
+                    "name": c.name,
+                    "number": c.number,
+                    "http": c.http,
+                    "note": c.note.as_dict() if c.note else None,
+                }
+                for c in grpc.codes
+            ],
+        },
+        "reverse": {
+            "reference": {"title": grpc.reverse_reference.title, "url": grpc.reverse_reference.url},
+            "note": grpc.reverse_note.as_dict() if grpc.reverse_note else None,
+            "codes": [{"http": http, "grpc": name} for http, name in grpc.reverse],
+            "otherwise": grpc.otherwise,
+        },
+    }
+
+
+def scenario_dict(scenario: m.Scenario) -> dict[str, Any]:
+    baseline = scenario.baseline
+    return {
+        "id": scenario.id,
+        "group": scenario.group,
+        "question": scenario.question.as_dict(),
+        "description": scenario.description.as_dict(),
+        "keywords": {lang: list(words) for lang, words in scenario.keywords.items()},
+        "baseline": {
+            "codes": list(baseline.codes),
+            "reference": {"title": baseline.reference.title, "url": baseline.reference.url},
+            "note": baseline.note.as_dict() if baseline.note else None,
+        },
+        "answers": [
+            {
+                "source": a.source,
+                "codes": list(a.codes),
+                "methods": list(a.methods),
+                "note": a.note.as_dict(),
+                "url": a.url,
+            }
+            for a in scenario.answers
+        ],
+        "agree": scenario.agree,
     }
 
 
@@ -54,6 +128,8 @@ def code_dict(atlas: m.Atlas, code: m.Code) -> dict[str, Any]:
         "retryable": code.retryable,
         "headers": list(code.headers),
         "usage": [usage_dict(u) for u in atlas.usages_of(code.code)],
+        "grpc": grpc_of(atlas, code.code),
+        "scenarios": [s.id for s in atlas.scenarios_with(code.code)],
     }
 
 
@@ -73,6 +149,8 @@ def to_data(atlas: m.Atlas) -> dict[str, Any]:
         "sources": [source_dict(s) for s in atlas.sources],
         "classes": [class_dict(atlas, c) for c in atlas.classes],
         "codes": [code_dict(atlas, c) for c in atlas.codes],
+        "scenarios": [scenario_dict(s) for s in atlas.scenarios],
+        "grpc": grpc_dict(atlas.grpc) if atlas.grpc else None,
     }
 
 
@@ -126,6 +204,8 @@ CSV_COLUMNS = (
     "conditions",
     "action",
     "notes",
+    "stance",
+    "instead",
 )
 
 
@@ -155,6 +235,8 @@ def to_csv(atlas: m.Atlas, lang: m.Lang = "pt-BR") -> str:
                 "\n".join(f"{', '.join(c.methods)}: {c.text.get(lang)}" for c in usage.conditions),
                 usage.action.get(lang) if usage.action else "",
                 "\n".join(n.get(lang) for n in usage.notes),
+                usage.stance,
+                " ".join(str(c) for c in usage.instead),
             )
         )
     return out.getvalue()
