@@ -484,7 +484,7 @@ def _check_guide(guide: Node | None, scenarios: dict[str, Node], add: Any) -> No
             step = questions[current].get(answer)
             if not isinstance(step, Mapping):
                 continue
-            for kind, (key_node, value_node) in step.items.items():
+            for kind, (_, value_node) in step.items.items():
                 target = _scalar(value_node)
                 if kind == "question" and target not in questions:
                     add(
