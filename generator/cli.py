@@ -81,7 +81,7 @@ def cmd_techdocs(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     from .edition import read_edition
-    from .views import book as pdf  # imports WeasyPrint: only when printing
+    from .views import book as pdf
 
     inputs = read_edition(Path(args.data))  # invalid data stops here: nothing is written
     output = writable(Path(args.output)) if args.output else Path("build") / pdf.pdf_name(args.lang)

@@ -46,4 +46,4 @@ class UsageError(Exception):
 
 
 class BuildError(Exception):
-    """A build step (mkdocs, WeasyPrint) refused the input: exit code 1 with its message."""
+    """A build step (mkdocs, Typst) refused the input: exit code 1 with its message."""

@@ -8,9 +8,8 @@
 # --dry-run prints what it would run and changes nothing.
 set -euo pipefail
 
-# The printed reference (generator/views/book.py): its fonts, and WeasyPrint's text layout.
-# The pango and harfbuzz libraries go when weasyprint leaves pyproject.toml.
-site=(fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+# The printed reference (generator/views/book.py, laid out by Typst): its fonts.
+site=(fonts-dejavu-core)
 # The tests: Debian's chromium drives the browser tests (tests/browser.py), poppler-utils
 # reads the books (pdftotext, pdfinfo, pdffonts in tests/test_pdf.py).
 test=("${site[@]}" chromium poppler-utils)

@@ -1,7 +1,8 @@
 """The printed reference: what a reader gets from each language's PDF.
 
-Each book is laid out once per test session (it takes seconds); the PDF is then read back with
-poppler-utils (pdftotext, pdfinfo, pdffonts) and pypdf, as a reader's tools would.
+Each book is laid out once per test session; the PDF is then read back with poppler-utils
+(pdftotext, pdfinfo, pdffonts) and pypdf, as a reader's tools and a screen reader would: the
+text, the links, the bookmarks and the tagged structure.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from generator import files as paths
+from generator.atlas import load_atlas
 from generator.cli import main
 from generator.edition import Edition as Inputs
 from generator.edition import read_edition as read_inputs
@@ -30,7 +32,7 @@ from generator.errors import BuildError
 from generator.views import book as pdf
 from generator.views import pages as render
 
-from .conftest import DATA
+from .conftest import DATA, FIXTURES
 from .sitebuild import EPOCH
 
 LANGS = ("pt-BR", "en")
@@ -41,7 +43,6 @@ EDITION = datetime.fromtimestamp(int(EPOCH), UTC).date()
 class Book:
     lang: str
     path: Path
-    document: Any  # weasyprint.Document: the layout the PDF was written from
     inputs: Inputs
 
     def t(self, key: str) -> str:
@@ -80,6 +81,47 @@ class Book:
         destination = self.reader.named_destinations[name]
         return self.reader.get_destination_page_number(destination) + 1
 
+    @cached_property
+    def info(self) -> dict[str, str]:
+        lines = run("pdfinfo", str(self.path)).splitlines()
+        return {k: v.strip() for k, v in (line.split(":", 1) for line in lines if ":" in line)}
+
+    @cached_property
+    def page_numbers(self) -> dict[int, int]:
+        """Page object number to 1-based page number."""
+        return {page.indirect_reference.idnum: n for n, page in enumerate(self.reader.pages, 1)}
+
+    @cached_property
+    def structure(self) -> Any:
+        """The tagged structure's root element (/Document)."""
+        (document,) = kids(self.reader.trailer["/Root"]["/StructTreeRoot"])
+        return document
+
+    def pages_of(self, element: Any) -> set[int]:
+        """The pages a structure element's content is on."""
+        found = set()
+        if "/Pg" in element:
+            found.add(self.page_numbers[element.raw_get("/Pg").idnum])
+        for kid in kids(element):
+            found |= self.pages_of(kid)
+        return found
+
+
+def kids(element: Any) -> list[Any]:
+    """A structure element's child elements (marked-content numbers left out)."""
+    value = element.get("/K")
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    resolved = (item.get_object() if hasattr(item, "get_object") else item for item in items)
+    return [item for item in resolved if isinstance(item, dict)]
+
+
+def elements(element: Any, tag: str) -> Iterator[Any]:
+    """Every structure element with that tag, in reading order."""
+    if element.get("/S") == tag:
+        yield element
+    for kid in kids(element):
+        yield from elements(kid, tag)
+
 
 def run(*command: str) -> str:
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
@@ -94,10 +136,9 @@ def books(tmp_path_factory) -> dict[str, Book]:
         inputs = read_inputs(DATA)
         made = {}
         for lang in LANGS:
-            document, data = pdf.render_book(inputs, lang)  # type: ignore[arg-type]
             path = folder / pdf.pdf_name(lang)  # type: ignore[arg-type]
-            path.write_bytes(data)
-            made[lang] = Book(lang, path, document, inputs)
+            path.write_bytes(pdf.render_book(inputs, lang))  # type: ignore[arg-type]
+            made[lang] = Book(lang, path, inputs)
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -141,21 +182,29 @@ def test_the_cover_names_the_edition_and_every_source_with_its_retrieval_date(bo
 
 
 def toc_entries(book: Book) -> list[tuple[str, int]]:
-    """(title, page number) of each contents entry, read from the laid-out contents pages: a
-    long title may wrap, and the number comes from the layout itself (target-counter)."""
+    """(title, page number) of each contents entry, read from the contents pages as printed:
+    the words inside each link to a section (a long title may wrap, so one entry may be
+    several link rectangles), ending in the page number the layout found for it."""
+    first, last = 2, book.part_page(1) - 1
+    words = BeautifulSoup(
+        run("pdftotext", "-bbox", "-f", str(first), "-l", str(last), str(book.path), "-"),
+        "html.parser",
+    )
     texts: dict[str, list[str]] = defaultdict(list)
-
-    def visit(box: Any, link: str | None) -> None:
-        element = box.element
-        if element is not None and element.tag == "a" and element.get("href"):
-            link = element.get("href")
-        if link and type(box).__name__ == "TextBox":
-            texts[link].append(box.text)
-        for child in getattr(box, "children", []):
-            visit(child, link)
-
-    for page in book.document.pages[1 : book.part_page(1) - 1]:
-        visit(page._page_box, None)
+    for number, page in enumerate(words.find_all("page"), start=first):
+        height = float(page["height"])
+        links = [
+            (a["/Dest"], [float(x) for x in a["/Rect"]])
+            for a in (x.get_object() for x in book.reader.pages[number - 1].get("/Annots") or [])
+            if isinstance(a.get("/Dest"), str)
+        ]
+        for word in page.find_all("word"):
+            x = (float(word["xmin"]) + float(word["xmax"])) / 2
+            y = height - (float(word["ymin"]) + float(word["ymax"])) / 2  # PDF y goes up
+            for dest, (x0, y0, x1, y1) in links:
+                if x0 <= x <= x1 and y0 <= y <= y1:
+                    texts[dest].append(word.text)
+                    break
     entries = []
     for pieces in texts.values():
         match = re.fullmatch(r"(.*?)[\s.]*?(\d+)", " ".join(" ".join(pieces).split()))
@@ -204,20 +253,18 @@ def test_the_comparison_and_the_matrices_are_on_landscape_pages(book):
             assert (round(width), round(height)) == (595, 842), number  # A4 portrait
 
 
-def test_every_font_is_embedded(book):
+def test_every_font_is_embedded_as_a_subset_of_debian_dejavu(book):
     lines = run("pdffonts", str(book.path)).splitlines()[2:]
     assert lines
+    ours = {name.removesuffix(".ttf") for name in pdf.FONTS}
     for line in lines:
-        name, emb = line.split()[0], line.split()[-5]
-        assert emb == "yes", line
-        assert "Atlas-Sans" in name or "Atlas-Mono" in name, line
+        name, emb, sub = line.split()[0], line.split()[-5], line.split()[-4]
+        assert (emb, sub) == ("yes", "yes"), line
+        assert name.split("+", 1)[1] in ours, line  # ABCDEF+DejaVuSans: a subset of ours
 
 
 def test_metadata_is_in_the_book_language(book):
-    info = dict(
-        line.split(":", 1) for line in run("pdfinfo", str(book.path)).splitlines() if ":" in line
-    )
-    info = {key: value.strip() for key, value in info.items()}
+    info = book.info
     assert info["Title"] == book.t("site_name")
     assert info["Author"] == book.t("pdf_author")
     assert info["Subject"] == book.t("tagline")
@@ -229,6 +276,25 @@ def test_metadata_is_in_the_book_language(book):
     edition = datetime(EDITION.year, EDITION.month, EDITION.day, tzinfo=UTC)
     assert book.reader.metadata.creation_date == edition
     assert book.reader.metadata.modification_date == edition
+
+
+def test_the_book_is_tagged_for_screen_readers_in_its_language(book):
+    assert book.info["Tagged"] == "yes"
+    root = book.reader.trailer["/Root"]
+    assert root["/Lang"] == book.lang
+    assert bool(root["/MarkInfo"]["/Marked"])
+    xmp = root["/Metadata"].get_data().decode("utf-8")
+    assert re.search(r"pdfuaid:part[^0-9]*1", xmp)  # PDF/UA-1
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])  # the title, not the file
+    document = book.structure
+    assert len(list(elements(document, "/Title"))) == 1  # the cover's
+    parts = list(elements(document, "/H1"))
+    atlas = book.inputs.atlas
+    assert len(parts) == 1 + 1 + 4  # the cover's "sources compared", the contents, four parts
+    assert len(list(elements(document, "/H2"))) == 2 * len(atlas.sources) + len(atlas.classes)
+    assert len(list(elements(document, "/H3"))) >= len(atlas.codes)
+    assert len(list(elements(document, "/Table"))) > len(atlas.codes)  # each code's facts
+    assert len(list(elements(document, "/Link"))) > 2 * len(atlas.codes)
 
 
 def test_the_outline_has_every_part_guideline_class_code_and_source(book):
@@ -269,44 +335,44 @@ def test_a_code_in_a_table_links_to_its_section(book):
     assert book.destination_page("code-404-rfc9110") >= bookmarks[404]
 
 
-def layout_rows(book: Book, table_class: str) -> Iterator[tuple[int, Any, bool]]:
-    """(page number, row element, is a header row) for each row box of those tables."""
-
-    def visit(box: Any, page: int, in_table: bool, header: bool) -> Iterator[tuple]:
-        classes = (box.element.get("class") or "").split() if box.element is not None else []
-        if type(box).__name__ == "TableBox":
-            in_table = table_class in classes
-        if type(box).__name__ == "TableRowGroupBox":
-            header = box.is_header
-        if in_table and type(box).__name__ == "TableRowBox":
-            yield page, box.element, header
-        for child in getattr(box, "children", []):
-            yield from visit(child, page, in_table, header)
-
-    for number, page in enumerate(book.document.pages, start=1):
-        yield from visit(page._page_box, number, False, False)
-
-
-@pytest.mark.parametrize("table_class", ["compare", "matrix-table"])
-def test_table_headers_repeat_and_no_row_is_split_across_pages(book, table_class):
-    pages_of: dict[int, set[int]] = defaultdict(set)
-    headed: set[int] = set()
+@pytest.mark.parametrize("part", [1, 2])
+def test_table_headers_repeat_and_no_row_is_split_across_pages(book, part):
+    """The rows (TR) of the comparison and matrix tables as the tagged structure has them, and
+    the pages their cells are on; the column heads as printed at the top of each page."""
+    atlas = book.inputs.atlas
+    if part == 1:
+        heads = [[s.short_name for s in t.sources] for t in render.book_compare_tables(atlas)]
+    else:
+        heads = [list(t.methods) for t in render.matrix_tables(atlas)]
+    pages = set(range(book.part_page(part), book.part_page(part + 1)))
+    tables = [t for t in elements(book.structure, "/Table") if book.pages_of(t) <= pages]
+    assert len(tables) == len(heads)
     body_pages: set[int] = set()
-    codes = []
-    for page, element, header in layout_rows(book, table_class):
-        if header:
-            headed.add(page)
-            continue
-        body_pages.add(page)
-        if id(element) not in pages_of and element.get("data-code"):
-            codes.append(element.get("data-code"))
-        pages_of[id(element)].add(page)
+    rows = 0
+    for table, head in zip(tables, heads, strict=True):
+        head = [book.t("code"), book.t("name"), *head]
+        for row in (r for body in elements(table, "/TBody") for r in kids(body)):
+            if any(cell["/S"] == "/TH" for cell in kids(row)):
+                continue  # a class's row, heading its codes
+            on = book.pages_of(row)
+            assert len(on) == 1, (part, on)  # no row is split across pages
+            body_pages |= on
+            rows += 1
+        for page in sorted(book.pages_of(table))[1:]:  # where it goes on, it starts with its head
+            lines = [line for line in layout_lines(book, page) if line.strip()]
+            top = " ".join(lines[1].split())  # the line under the running header
+            assert top.startswith(f"{head[0]} {head[1]}"), (page, top)
+            assert all(name in top for name in head), (page, top)
     assert len(body_pages) >= 2
-    assert body_pages <= headed, "a page of the table has no header row"
-    split = [pages for pages in pages_of.values() if len(pages) > 1]
-    assert not split, split
-    if table_class == "compare":
-        assert sorted(set(codes)) == sorted(str(c.code) for c in book.inputs.atlas.codes)
+    if part == 1:  # every code in each comparison table
+        assert rows == len(atlas.codes) * len(heads)
+    else:  # every usage in its guideline's matrix
+        assert rows == sum(len(s.usage) for s in atlas.sources)
+
+
+def layout_lines(book: Book, page: int) -> list[str]:
+    command = ("pdftotext", "-layout", "-f", str(page), "-l", str(page), str(book.path), "-")
+    return run(*command).splitlines()
 
 
 def test_the_legend_tells_states_by_symbol_and_word(book):
@@ -366,7 +432,7 @@ def test_invalid_data_stops_with_the_check_errors_and_writes_nothing(tmp_path, c
 def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monkeypatch, books):
     output = tmp_path / "atlas.pdf"
     output.write_bytes(b"previous")
-    monkeypatch.setattr(pdf, "render_book", lambda inputs, lang: (books["en"].document, b"%PDF"))
+    monkeypatch.setattr(pdf, "render_book", lambda inputs, lang: b"%PDF")
 
     def fail(src: str, dst: str) -> None:
         raise OSError("disk full")
@@ -381,7 +447,7 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monk
 def test_missing_fonts_are_named_with_the_package_to_install(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(pdf, "FONT_DIR", tmp_path / "no-fonts")
     with pytest.raises(BuildError, match="apt-get install fonts-dejavu-core"):
-        pdf.font_faces()
+        pdf.check_fonts()
     output = tmp_path / "atlas.pdf"
     assert main(["pdf", "--lang", "en", "--data", str(DATA), "-o", str(output)]) == 1
     assert "error: the PDF build failed" in capsys.readouterr().err
@@ -395,10 +461,10 @@ def test_a_temporary_registration_expires_against_the_edition_date(books, lang, 
     code = inputs.atlas.code(104)
     assert code.expires
     edition = date.fromisoformat(code.expires) + timedelta(days=days)
-    html = pdf.book_html(Inputs(inputs.atlas, inputs.strings, edition), lang)  # type: ignore[arg-type]
-    section = html[html.index('id="code-104"') :]
-    section = section[: section.index("</article>")]
-    assert f"{inputs.strings.get(label, lang)} <time" in section  # type: ignore[arg-type]
+    book = pdf.book_data(Inputs(inputs.atlas, inputs.strings, edition), lang)  # type: ignore[arg-type]
+    (entry,) = (c for k in book["classes"] for c in k["codes"] if c["code"] == 104)
+    expected = {"label": inputs.strings.get(label, lang), "date": code.expires}  # type: ignore[arg-type]
+    assert entry["expiry"] == expected
 
 
 def test_many_sources_are_compared_in_several_tables_that_keep_every_fact(books):
@@ -420,49 +486,33 @@ def test_many_sources_are_compared_in_several_tables_that_keep_every_fact(books)
     assert cells == [list(row.cells) for group in whole for row in group.rows]
 
 
-class CountingPool:
-    """Stands in for the process pool the site build lays the books out in; counts them."""
-
-    books = 0
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.pool = ProcessPoolExecutor(*args, **kwargs)
-
-    def submit(self, *args: Any) -> Any:
-        CountingPool.books += 1
-        return self.pool.submit(*args)
-
-    def shutdown(self, **kwargs: Any) -> None:
-        self.pool.shutdown(**kwargs)
+#: Texts that Typst would read as markup or code if the data were ever parsed as a template.
+TYPST_HOSTILE = {
+    "meaning": '#panic("meaning") = not a heading *no bold* _no italic_ $x^2$ <not-a-label>',
+    "action": '@not-a-ref #set text(size: 40pt) #read("/etc/passwd") `raw` \\ ] [ // kept',
+    "note": '#import "evil.typ": * ] ) } /* not a comment */ #{ 1 + 1 }',
+}
 
 
-def test_a_rebuild_lays_out_again_only_the_books_whose_inputs_changed(tmp_path, monkeypatch):
-    from generator.site import books as site_books
-
-    from .conftest import FIXTURES
-    from .sitebuild import build_site
-
-    monkeypatch.setattr(site_books, "ProcessPoolExecutor", CountingPool)
+def test_the_data_is_printed_as_text_never_read_as_markup(tmp_path, monkeypatch):
+    usage = f"""
+      - code: 500
+        meaning: {{en: '{TYPST_HOSTILE["meaning"]}', pt-BR: '{TYPST_HOSTILE["meaning"]}'}}
+        methods: {{GET: "yes"}}
+        action: {{en: '{TYPST_HOSTILE["action"]}', pt-BR: '{TYPST_HOSTILE["action"]}'}}
+        notes:
+          - {{en: '{TYPST_HOSTILE["note"]}', pt-BR: '{TYPST_HOSTILE["note"]}'}}
+"""
+    hostile = (FIXTURES / "hostile-guideline.yaml").read_text(encoding="utf-8")
     data = tmp_path / "atlas.yaml"
-    data.write_text((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-
-    def downloads() -> dict[str, bytes]:
-        code, site = build_site(data, tmp_path)
-        assert code == 0
-        return {p.name: p.read_bytes() for p in sorted((site / "downloads").iterdir())}
-
-    first = downloads()
-    assert (CountingPool.books, sorted(first)) == (2, ["atlas-en.pdf", "atlas-pt-BR.pdf"])
-    assert downloads() == first and CountingPool.books == 2  # nothing changed: both reused
-    text = data.read_text(encoding="utf-8")
-    data.write_text(text.replace("The request succeeded.", "It succeeded.", 1), encoding="utf-8")
-    again = downloads()  # an English text changed: the English book only
-    assert CountingPool.books == 3
-    assert again["atlas-en.pdf"] != first["atlas-en.pdf"]
-    assert again["atlas-pt-BR.pdf"] == first["atlas-pt-BR.pdf"]
-    assert len(list((tmp_path / "pdf-cache").glob("*.pdf"))) == 2  # only the latest are kept
+    data.write_text(f"{DATA.read_text(encoding='utf-8').rstrip()}\n{hostile.rstrip()}\n{usage}")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    output = tmp_path / "atlas.pdf"
+    assert main(["pdf", "--lang", "en", "--data", str(data), "-o", str(output)]) == 0
+    text = " ".join(run("pdftotext", "-enc", "UTF-8", str(output), "-").split())
+    source = load_atlas(data).source("hostile-house")
+    for value in (*TYPST_HOSTILE.values(), source.name, source.usage[0].action.en):  # type: ignore[union-attr]
+        assert " ".join(value.split()) in text, value
 
 
 def test_the_live_preview_links_real_books_too(tmp_path, monkeypatch):

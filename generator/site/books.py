@@ -1,59 +1,52 @@
-"""The site's books: both languages' PDFs, laid out beside the pages and kept in a cache."""
+"""The site's books: both languages' PDFs, laid out beside the pages."""
 
 from __future__ import annotations
 
 import multiprocessing
-import shutil
 from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
 from pathlib import Path
 
 from ..edition import Edition
+from ..files import write_atomically
 from ..model import LANGUAGES, Lang
-from ..views.book import DOWNLOADS, book_key, font_faces, pdf_name, write_pdf
+from ..views.book import DOWNLOADS, book_json, check_fonts, pdf_name, render_pdf
+
+
+def lay_out(books: dict[Lang, str], edition: date) -> dict[Lang, bytes]:
+    """Each language's PDF from its book_json text (run in the worker process)."""
+    return {lang: render_pdf(text, edition) for lang, text in books.items()}
 
 
 class SiteBooks:
-    """Both languages' PDFs for the site, laid out in the background while mkdocs builds.
+    """Both languages' PDFs for the site, laid out while mkdocs builds the pages.
 
-    Each missing book is laid out in a fresh process (WeasyPrint is single-threaded and takes
-    seconds per book), so on a machine with two cores the books and the pages are built side
-    by side. Books are written straight into the cache folder under their `book_key`, whole
-    or not at all; a book whose inputs did not change since the last build is already there
-    and is not laid out again. `finish()` waits for the books (a failure is raised there) and
-    copies them into the site's downloads/; `close()`, always called, also on failure, stops
-    what still runs.
+    Typst lays a book out in well under a second, so the books are made on every build, with
+    no cache: both in one other process, started fresh for each build, while mkdocs builds
+    the pages here. (Typst keeps everything it laid out in memory for as long as its process
+    lives, about 100 MB a book; the long-running `mkdocs serve` must not be that process.)
+    `finish()` waits for the books (a failure is raised there) and writes them into the
+    site's downloads/; `close()`, always called, also on failure, stops what still runs.
     """
 
-    def __init__(self, inputs: Edition, cache: Path) -> None:
+    def __init__(self, inputs: Edition) -> None:
         self.inputs = inputs
-        self.cache = cache
         self.pool: ProcessPoolExecutor | None = None
-        self.books: list[tuple[Lang, Path, Future[int] | None]] = []  # (lang, cached, job)
+        self.job: Future[dict[Lang, bytes]] | None = None
 
     def start(self) -> None:
-        font_faces()  # missing fonts stop the build here, before mkdocs runs
-        self.cache.mkdir(parents=True, exist_ok=True)
-        for lang in LANGUAGES:
-            cached = self.cache / f"{book_key(self.inputs, lang)}.pdf"
-            job = None
-            if not cached.is_file():
-                if self.pool is None:
-                    context = multiprocessing.get_context("spawn")
-                    self.pool = ProcessPoolExecutor(max_workers=len(LANGUAGES), mp_context=context)
-                job = self.pool.submit(write_pdf, self.inputs, lang, cached)
-            self.books.append((lang, cached, job))
+        check_fonts()  # missing fonts stop the build here, before mkdocs runs
+        books = {lang: book_json(self.inputs, lang) for lang in LANGUAGES}
+        context = multiprocessing.get_context("spawn")
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        self.job = self.pool.submit(lay_out, books, self.inputs.build_date)
 
     def finish(self, site: Path) -> None:
+        assert self.job is not None, "start() first"
         target = site / DOWNLOADS
         target.mkdir(parents=True, exist_ok=True)
-        for lang, cached, job in self.books:
-            if job is not None:
-                job.result()
-            shutil.copyfile(cached, target / pdf_name(lang))
-        keep = {cached for _, cached, _ in self.books}
-        for old in self.cache.glob("*.pdf"):  # only the latest books are kept
-            if old not in keep:
-                old.unlink()
+        for lang, data in self.job.result().items():
+            write_atomically(target / pdf_name(lang), data)
 
     def close(self) -> None:
         if self.pool is not None:

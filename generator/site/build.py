@@ -51,9 +51,8 @@ def docs_dir(lang: Lang) -> Path:
 
 
 def site_books(inputs: Edition) -> SiteBooks:
-    """The site's books, kept for the next build in build/pdf-cache/ (beside the docs)."""
-    work = Path(os.environ.get("ATLAS_WORK", str(DEFAULT_WORK)))
-    return SiteBooks(inputs, cache=work.parent / "pdf-cache")
+    """The site's books, laid out in another process while mkdocs builds the pages."""
+    return SiteBooks(inputs)
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -227,8 +226,8 @@ _preview_books: list[threading.Thread] = []
 
 def books_for_preview(inputs: Edition, site: Path) -> None:
     """The live preview (`make serve`) links the books too: they are written into its site in
-    the background, at once when the cache has them, else once laid out, so a rebuild never
-    waits for them. A book that cannot be made is reported; the preview goes on without it."""
+    the background once laid out, so a rebuild never waits for them. A book that cannot be
+    made is reported; the preview goes on without it."""
 
     def run() -> None:
         books = site_books(inputs)
@@ -296,7 +295,7 @@ def _run_mkdocs(site_dir: Path, started: float) -> BuildReport:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     inputs = read_edition(data_path())
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
-    # The books take longest: they are laid out in other processes while mkdocs runs here.
+    # The books are laid out in another process while mkdocs runs here.
     books = site_books(inputs)
     try:
         books.start()

@@ -1,46 +1,48 @@
-"""The printed reference: the atlas as a book, one PDF per language, laid out by WeasyPrint.
+"""The printed reference: the atlas as a book, one PDF per language, laid out by Typst.
 
-The book is HTML rendered from templates/pdf/book.html.j2 through the site's own Jinja
-environment and view models (generator/render.py), styled by templates/pdf/book.css. Only
-local files are read while laying it out: the stylesheet and Debian's DejaVu fonts (package
-fonts-dejavu-core), embedded as subsets. Nothing is fetched from the network.
+The book's content is data. `book_data` turns the view models the site's pages are made from
+(views/pages.py) into one plain JSON document in one language: every label resolved, every
+decision taken (which methods to show, where a link leads, which registration has expired).
+templates/pdf/book.typ reads it with `json(bytes(sys.inputs.book))` and only lays it out, so
+no text from the YAML is ever parsed as Typst markup: a `#`, `*` or `<` in the data is printed
+as it is.
 
-Same input and SOURCE_DATE_EPOCH, same bytes: the PDF's creation and modification dates are
-the edition date (build_date), and its /ID is a digest of its own content.
+Only local files are read while laying it out: the template and Debian's DejaVu fonts
+(package fonts-dejavu-core), embedded as subsets; the fonts Typst ships and the system's are
+ignored, and nothing is fetched. The PDF is tagged (PDF/UA-1) in the book's language.
+
+Same input and SOURCE_DATE_EPOCH, same bytes: the PDF's dates are the edition date.
 """
 
 from __future__ import annotations
 
-import hashlib
-from importlib.metadata import version
+import json
+import re
+from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from markupsafe import Markup
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import BuildError
 from ..files import TEMPLATES, write_atomically
 from ..model import Lang
 from ..urls import LANG_PREFIX, SITE_URL
-from . import pages as render
+from . import pages as views
 
 if TYPE_CHECKING:
-    from weasyprint import Document
+    import typst
 
+    from .. import model as m
     from ..edition import Edition
 
-TEMPLATE = "pdf/book.html.j2"
-STYLESHEET = TEMPLATES / "pdf" / "book.css"
+TEMPLATE = TEMPLATES / "pdf" / "book.typ"
 #: Where Debian's fonts-dejavu-core installs its fonts (full Portuguese coverage, and the
 #: ✓ ✗ ◐ – symbols of the method states).
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-#: (CSS family, weight, file in FONT_DIR): the only fonts the book uses.
-FONTS = (
-    ("Atlas Sans", "normal", "DejaVuSans.ttf"),
-    ("Atlas Sans", "bold", "DejaVuSans-Bold.ttf"),
-    ("Atlas Mono", "normal", "DejaVuSansMono.ttf"),
-    ("Atlas Mono", "bold", "DejaVuSansMono-Bold.ttf"),
-)
+#: The only fonts the book uses (book.typ names their families, DejaVu Sans and Sans Mono).
+FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf")
+#: The PDF standard the book is written to: PDF/UA-1, tagged for assistive technology.
+PDF_STANDARD: Final = "ua-1"
 #: The site folder both languages' PDFs are written to, beside the pt-BR pages.
 DOWNLOADS = "downloads"
 
@@ -49,87 +51,286 @@ def pdf_name(lang: Lang) -> str:
     return f"atlas-{lang}.pdf"
 
 
-def book_html(inputs: Edition, lang: Lang) -> str:
-    """The whole book as one HTML document in one language."""
-    labels = render.Labels(lang, inputs.strings)
-    context = render.Context(labels, inputs.atlas, "", inputs.build_date)
-    sources = ", ".join(s.short_name for s in inputs.atlas.sources)
+# --------------------------------------------------------------------------------------------
+# The book as data
+
+
+def book_data(inputs: Edition, lang: Lang) -> dict[str, Any]:
+    """Everything book.typ prints, in one language, as plain JSON values."""
+    labels = views.Labels(lang, inputs.strings)
+    context = views.Context(labels, inputs.atlas, "", inputs.build_date)
+    atlas = inputs.atlas
+    sources = ", ".join(s.short_name for s in atlas.sources)
     keywords = [k.strip() for k in f"{labels.t('pdf_keywords')}, {sources}".split(",")]
-    return (
-        render.environment()
-        .get_template(TEMPLATE)
-        .render(
-            c=context,
-            L=labels,
-            t=labels.t,
-            tx=labels.tx,
-            lang=lang,
-            keywords=list(dict.fromkeys(keywords)),
-            timestamp=f"{inputs.build_date.isoformat()}T00:00:00Z",
-            edition=render.long_date(labels, inputs.build_date),
-            footer=render.page_x_of_y(labels),
-            font_faces=Markup(font_faces()),
-            site_url=SITE_URL + LANG_PREFIX[lang],
-            compare_tables=render.book_compare_tables(inputs.atlas),
-            tables=render.matrix_tables(inputs.atlas),
-            classes=render.book_classes(inputs.atlas),
-        )
-    )
+    compare = views.book_compare_tables(atlas)
+    return {
+        "lang": lang,
+        "labels": {key: inputs.strings.get(key, lang) for key in inputs.strings.texts},
+        "symbols": views.STATE_SYMBOLS,
+        "document": {
+            "title": labels.t("site_name"),
+            "author": labels.t("pdf_author"),
+            "subject": labels.t("tagline"),
+            "keywords": list(dict.fromkeys(keywords)),
+        },
+        "cover": {
+            "edition": views.long_date(labels, inputs.build_date),
+            "site_url": SITE_URL + LANG_PREFIX[lang],
+        },
+        "compare": [
+            _compare_table(context, table, number, len(compare))
+            for number, table in enumerate(compare, start=1)
+        ],
+        "matrices": [_matrix(context, table) for table in views.matrix_tables(atlas)],
+        "classes": [_class(context, group) for group in views.book_classes(atlas)],
+        "sources": [_source(context, source) for source in atlas.sources],
+    }
 
 
-def font_faces() -> str:
-    """@font-face rules for FONTS, or BuildError when a font file is not installed."""
-    missing = [name for _, _, name in FONTS if not (FONT_DIR / name).is_file()]
+def _class_title(labels: views.Labels, status_class: m.StatusClass) -> str:
+    return f"{status_class.label} · {labels.tx(status_class.name)}"
+
+
+def _compare_table(
+    c: views.Context, table: views.BookCompareTable, number: int, count: int
+) -> dict[str, Any]:
+    L = c.labels
+    caption = None
+    if count > 1:
+        caption = L.t("pdf_table_x_of_y").format(number=number, count=count)
+        caption += ": " + ", ".join(s.short_name for s in table.sources)
+    return {
+        "caption": caption,
+        "sources": [{"target": f"source-{s.id}", "name": s.short_name} for s in table.sources],
+        "groups": [
+            {
+                "title": _class_title(L, group.status_class),
+                "target": f"class-{group.status_class.status_class}",
+                "class_rules": [
+                    None if usage is None else views.first_sentence(L.tx(usage.meaning), 90)
+                    for usage in group.class_usages
+                ],
+                "rows": [
+                    {
+                        "code": row.code.code,
+                        "target": f"code-{row.code.code}",
+                        "name": c.code_name(row.code),
+                        "iana": row.code.reason.en
+                        if c.code_name(row.code) != row.code.reason.en
+                        else None,
+                        "older": list(table.older_names[row.code.code]),
+                        "cells": [
+                            None
+                            if usage is None
+                            else {
+                                "target": f"code-{row.code.code}-{usage.source}",
+                                "meaning": views.first_sentence(L.tx(usage.meaning), 90),
+                            }
+                            for usage in row.cells
+                        ],
+                    }
+                    for row in group.rows
+                ],
+            }
+            for group in table.groups
+        ],
+    }
+
+
+def _matrix(c: views.Context, table: views.MatrixTable) -> dict[str, Any]:
+    L = c.labels
+    return {
+        "target": f"matrix-{table.source.id}",
+        "title": table.source.name,
+        "methods": list(table.methods),
+        "rows": [
+            {
+                "label": view.usage.label,
+                "target": f"code-{code.code}-{table.source.id}"
+                if code
+                else f"class-{view.usage.status_class}",
+                "name": c.code_name(code) if code else L.t("class_rule"),
+                "cells": [_cell(cell) for cell in view.cells],
+            }
+            for code, view in table.rows
+        ],
+        "conditions": [
+            {
+                "number": number,
+                "label": label,
+                "methods": ", ".join(condition.methods),
+                "text": L.tx(condition.text),
+            }
+            for number, label, condition in table.conditions
+        ],
+    }
+
+
+def _cell(cell: views.MethodCell) -> dict[str, Any]:
+    return {"method": cell.method, "state": cell.state, "note": cell.note}
+
+
+def _usage(c: views.Context, view: views.UsageView, target: str) -> dict[str, Any]:
+    L = c.labels
+    usage = view.usage
+    stated = [cell for cell in view.cells if cell.state != "unspecified"]
+    return {
+        "target": target,
+        "source": view.source.name,
+        "reason_used": usage.reason_used,
+        "meaning": L.tx(usage.meaning),
+        "stated": [_cell(cell) for cell in stated],
+        # "other methods: not stated" when only some are stated; a line of its own when none
+        "unstated": "none" if not stated else "some" if len(stated) < len(view.cells) else "",
+        "conditions": [
+            {"number": number, "methods": ", ".join(cond.methods), "text": L.tx(cond.text)}
+            for number, cond in view.conditions
+        ],
+        "action": L.tx(usage.action) if usage.action else None,
+        "notes": [L.tx(note) for note in usage.notes],
+    }
+
+
+def _class(c: views.Context, group: views.BookClass) -> dict[str, Any]:
+    L = c.labels
+    k = group.status_class
+    return {
+        "target": f"class-{k.status_class}",
+        "label": k.label,
+        "title": _class_title(L, k),
+        "summary": L.tx(k.summary),
+        "rules": [
+            _usage(c, view, f"class-{k.status_class}-{view.source.id}")
+            for view in group.class_views
+        ],
+        "codes": [_code(c, entry) for entry in group.codes],
+    }
+
+
+def _code(c: views.Context, entry: views.BookCode) -> dict[str, Any]:
+    L = c.labels
+    code = entry.code
+    translated = code.reason.get(L.lang)
+    expiry = None
+    if code.expires:
+        expiry = {"label": L.t("expired" if c.expired(code) else "expires"), "date": code.expires}
+    return {
+        "code": code.code,
+        "target": f"code-{code.code}",
+        "name": code.reason.en,
+        "translated": translated if translated != code.reason.en else None,
+        "running": f"{code.code} {c.code_name(code)}",
+        "meaning": L.tx(code.meaning),
+        "registry": c.registry_label(code),
+        "expiry": expiry,
+        "reference": {"title": code.reference.title, "url": code.reference.url},
+        "iana_name": code.reason.en,
+        "cacheable": L.t("yes" if code.cacheable else "no"),
+        "retryable": L.t(f"retry_{code.retryable}"),
+        "headers": list(code.headers),
+        "usages": [_usage(c, view, f"code-{code.code}-{view.source.id}") for view in entry.views],
+    }
+
+
+def _source(c: views.Context, source: m.Source) -> dict[str, Any]:
+    L = c.labels
+    return {
+        "target": f"source-{source.id}",
+        "name": source.name,
+        "summary": L.tx(source.summary),
+        "publisher": source.publisher,
+        "kind": L.t(f"kind_{source.kind}"),
+        "language": source.language,
+        "retrieved": source.retrieved,
+        "updated": source.updated,
+        "url": source.url,
+        "license": L.tx(source.license),
+        "rules": [L.tx(rule) for rule in source.rules],
+        "codes_used": [
+            {
+                "label": usage.label,
+                "target": f"code-{usage.code}-{source.id}"
+                if usage.code is not None
+                else f"class-{usage.status_class}-{source.id}",
+            }
+            for usage in source.usage
+        ],
+    }
+
+
+def book_json(inputs: Edition, lang: Lang) -> str:
+    """book_data as the JSON text the template reads (keys sorted: same data, same text)."""
+    return json.dumps(book_data(inputs, lang), ensure_ascii=False, sort_keys=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Laying it out
+
+
+def check_fonts() -> None:
+    """BuildError naming the package to install when a font file is missing."""
+    missing = [name for name in FONTS if not (FONT_DIR / name).is_file()]
     if missing:
         raise BuildError(
             f"the PDF needs the fonts {', '.join(missing)} in {FONT_DIR}: "
             "install them with: apt-get install fonts-dejavu-core"
         )
-    return "\n".join(
-        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
-        f'src: url("{(FONT_DIR / name).as_uri()}"); }}'
-        for family, weight, name in FONTS
+
+
+@cache
+def _fonts(folder: Path) -> typst.Fonts:
+    """DejaVu from Debian only: neither the system's fonts nor those Typst ships."""
+    import typst
+
+    return typst.Fonts(
+        include_system_fonts=False,
+        include_embedded_fonts=False,
+        font_paths=[str(folder)],
     )
 
 
-def render_document(inputs: Edition, lang: Lang) -> Document:
-    """The laid-out book (pages and boxes), before it is written as a PDF."""
-    from weasyprint import HTML
-    from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import URLFetcher
+def render_pdf(book: str, edition: date) -> bytes:
+    """The PDF of a book given as book_json's text (what a worker process gets)."""
+    import typst
 
-    html = HTML(
-        string=book_html(inputs, lang),
-        base_url=STYLESHEET.parent.as_uri() + "/",  # book.css is linked from the template
-        url_fetcher=URLFetcher(allowed_protocols=("file",)),  # never the network
-    )
-    return html.render(font_config=FontConfiguration())
+    check_fonts()
+    midnight = datetime(edition.year, edition.month, edition.day, tzinfo=UTC)
+    try:
+        data: bytes = typst.compile(
+            str(TEMPLATE),
+            root=str(TEMPLATE.parent),
+            font_paths=_fonts(FONT_DIR),
+            ignore_system_fonts=True,
+            sys_inputs={"book": book},
+            pdf_standards=[PDF_STANDARD],
+            timestamp=midnight,
+        )
+    except typst.TypstError as error:
+        raise BuildError(f"{TEMPLATE.name}: {error.diagnostic or error.message}") from None
+    except BaseException as error:  # a panic inside the compiler (pyo3's PanicException)
+        if type(error).__name__ != "PanicException":
+            raise
+        raise BuildError(f"Typst stopped laying out {TEMPLATE.name}: {error}") from None
+    return data
 
 
-def render_book(inputs: Edition, lang: Lang) -> tuple[Document, bytes]:
-    """The laid-out book and its PDF bytes (the tests read both)."""
-    document = render_document(inputs, lang)
-    # pdf_identifier=True: the /ID is a digest of the content, so it is reproducible too.
-    data: bytes = document.write_pdf(pdf_identifier=True)
-    return document, data
+def render_book(inputs: Edition, lang: Lang) -> bytes:
+    """The book's PDF bytes."""
+    return render_pdf(book_json(inputs, lang), inputs.build_date)
+
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def page_count(pdf: bytes) -> int:
+    """The number of pages of a PDF Typst wrote (its page objects are not compressed)."""
+    return len(_PAGE.findall(pdf))
 
 
 def write_pdf(inputs: Edition, lang: Lang, path: Path) -> int:
     """Write the book to path atomically (a temporary file beside it, renamed when complete,
     removed on failure); return its number of pages."""
-    document, data = render_book(inputs, lang)
+    data = render_book(inputs, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, data)
-    return len(document.pages)
-
-
-def book_key(inputs: Edition, lang: Lang) -> str:
-    """A digest of everything a book is made from: its HTML (data, labels, edition date), the
-    stylesheet, the fonts and the WeasyPrint version. Same key, same PDF bytes."""
-    digest = hashlib.sha256(book_html(inputs, lang).encode("utf-8"))
-    digest.update(STYLESHEET.read_bytes())
-    digest.update(version("weasyprint").encode("utf-8"))
-    for _, _, name in FONTS:
-        info = (FONT_DIR / name).stat()
-        digest.update(f"{name} {info.st_size} {info.st_mtime_ns}".encode())
-    return digest.hexdigest()
+    return page_count(data)
