@@ -470,7 +470,9 @@ def test_a_temporary_registration_expires_against_the_edition_date(books, lang, 
 def test_many_sources_are_compared_in_several_tables_that_keep_every_fact(books):
     atlas = books["en"].inputs.atlas
     tables = render.book_compare_tables(atlas, per_table=2)
-    assert [len(t.sources) for t in tables] == [2, 2, 1]
+    count = len(atlas.sources)
+    assert count > 2
+    assert [len(t.sources) for t in tables] == [2] * (count // 2) + [1] * (count % 2)
     whole = render.compare_groups(atlas)
     for table in tables:
         for group, full in zip(table.groups, whole, strict=True):

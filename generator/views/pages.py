@@ -302,7 +302,7 @@ def site_pages(atlas: m.Atlas, strings: Strings, lang: m.Lang, build_date: date)
 
 
 # --------------------------------------------------------------------------------------------
-# The printed reference (generator/pdf.py, templates/pdf/): view models the book adds to the
+# The printed reference (views/book.py, templates/pdf/): view models the book adds to the
 # ones above. Each code gets the same usage views as its site page; the rules for a whole
 # class are printed once, under the class heading, instead of on every code.
 
@@ -378,16 +378,3 @@ def long_date(labels: Labels, day: date) -> str:
     """A date as a reader writes it: 22 de novembro de 2025, 22 November 2025."""
     month = labels.t("pdf_months").split()[day.month - 1]
     return labels.t("pdf_date_format").format(day=day.day, month=month, year=day.year)
-
-
-def css_string(value: str) -> Markup:
-    """A quoted CSS string, safe inside a <style> element."""
-    escaped = value.replace("\\", "\\5c ").replace('"', "\\22 ").replace("<", "\\3c ")
-    return Markup('"' + escaped.replace("\n", "\\a ") + '"')
-
-
-def page_x_of_y(labels: Labels) -> Markup:
-    """The localized "page X of Y" as a CSS content value for a page margin box."""
-    parts = re.split(r"(\{page\}|\{pages\})", labels.t("pdf_page_x_of_y"))
-    values = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
-    return Markup(" ".join(values.get(p) or css_string(p) for p in parts if p))
