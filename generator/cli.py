@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import lint
@@ -108,8 +108,35 @@ def cmd_lint_openapi(args: argparse.Namespace) -> int:
         lang=args.lang,
         missing=args.missing,
     )
-    write_output(lint.render(report, args.format), args.output)
+    for unreadable in report.unreadable:
+        print(unreadable.report(), file=sys.stderr)
+    if report.files:
+        # JSON and SARIF are UTF-8 whatever the terminal; text follows the terminal's encoding.
+        encoding = "utf-8" if args.format != "text" else None
+        write_chunks(lint.chunks(report, args.format), args.output, encoding)
+    if report.unreadable:
+        return 2
     return 1 if report.failed(strict=args.strict) else 0
+
+
+def write_chunks(chunks: Iterable[str], target: str | None, encoding: str | None) -> None:
+    """Write text as it is made: to stdout in `encoding` (None: stdout's own), what it cannot
+    encode escaped rather than failing; or atomically to a file, in UTF-8."""
+    if target is not None and target != "-":
+        data = (chunk.encode("utf-8", "backslashreplace") for chunk in chunks)
+        write_atomically(writable(Path(target)), data)
+        return
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        for chunk in chunks:
+            out.write(chunk)
+        return
+    encoding = encoding or getattr(out, "encoding", None) or "utf-8"
+    out.flush()
+    for chunk in chunks:
+        buffer.write(chunk.encode(encoding, "backslashreplace"))
+    buffer.flush()
 
 
 class _Parser(argparse.ArgumentParser):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -20,13 +21,18 @@ def data_file(name: str) -> Path:
     return checkout if checkout.is_file() else PACKAGE / "data" / name
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write a file whole or not at all: a temporary file beside it, renamed when complete and
-    removed on failure, so no reader (or later build) ever sees half of it."""
+    removed on failure, so no reader (or later build) ever sees half of it. `data` may come in
+    pieces, written as they come."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:

@@ -238,9 +238,12 @@ def test_refs_are_followed_and_broken_ones_reported_where_they_are():
     assert rows(rep) == [
         (9, 11, "warning", "broken-ref", None, None),
         (18, 17, "warning", "broken-ref", "GET /orders", "500"),
+        # Another file of the spec's folder is followed: this one is not there.
+        (22, 17, "warning", "broken-ref", "GET /orders", "503"),
         (24, 17, "warning", "broken-ref", "GET /orders", "504"),
         (26, 17, "warning", "broken-ref", "GET /orders", "304"),
-        # The path item lives in components: the finding points where the fix goes.
+        # The path item lives in components: the finding points where the fix goes, and says
+        # which path reaches it from where.
         (38, 11, "error", "code-not-for-method", "DELETE /items/{id}", "200"),
         # 302's chain breaks in components, at DownAlias's own $ref: the fix goes there.
         (46, 13, "warning", "broken-ref", "GET /orders", "302"),
@@ -249,6 +252,8 @@ def test_refs_are_followed_and_broken_ones_reported_where_they_are():
     assert messages == [
         "$ref '#/components/x-paths/Gone' points to nothing in this file",
         "$ref '#/components/responses/Missing' points to nothing in this file",
+        "$ref 'common.yaml#/components/responses/Down' names a file that is not there: "
+        f"{SPECS / 'common.yaml'}",
         "$ref '#/components/responses/Loop' goes round in a circle: "
         "#/components/responses/Loop → #/components/responses/Loop",
         "$ref '#/components/responses/Ping' goes round in a circle: "
@@ -256,12 +261,18 @@ def test_refs_are_followed_and_broken_ones_reported_where_they_are():
         "$ref '#/components/responses/Down' points to nothing in this file "
         "(reached from '#/components/responses/DownAlias')",
     ]
+    (delete,) = [f for f in rep.findings if f.operation == "DELETE /items/{id}"]
+    assert delete.reached_text("en") == (
+        f"reached from DELETE /items/{{id}} ({SPECS / 'refs.yaml'}:7:11)"
+    )
 
 
 def test_broken_refs_in_portuguese():
     rep = report(SPECS / "refs.yaml", lang="pt-BR")
     messages = [f.message for f in rep.findings if f.rule == "broken-ref"]
     assert messages[2:] == [
+        "O $ref 'common.yaml#/components/responses/Down' cita um arquivo que não existe: "
+        f"{SPECS / 'common.yaml'}",
         "O $ref '#/components/responses/Loop' anda em círculo: "
         "#/components/responses/Loop → #/components/responses/Loop",
         "O $ref '#/components/responses/Ping' anda em círculo: "
@@ -504,11 +515,11 @@ UNREADABLE = [
         id="two-documents",
     ),
     pytest.param(
-        _file("tagged.yaml", "openapi: !!str 3.0.0\n"),
-        "{p}:1:10: cannot read the spec: tag 'tag:yaml.org,2002:str' is not supported (remove "
-        "the tag and write the plain value)",
-        "{p}:1:10: não foi possível ler a especificação: a tag 'tag:yaml.org,2002:str' não é "
-        "aceita (tire a tag e escreva o valor puro)",
+        _file("tagged.yaml", "openapi: 3.0.0\npaths: !include paths.yaml\n"),
+        "{p}:2:8: cannot read the spec: tag '!include' is not supported (remove the tag and "
+        "write the plain value)",
+        "{p}:2:8: não foi possível ler a especificação: a tag '!include' não é aceita (tire a "
+        "tag e escreva o valor puro)",
         id="tag",
     ),
     pytest.param(
@@ -560,11 +571,23 @@ def test_unreadable_specs_are_usage_errors(capsys, tmp_path, make, en, pt_br, la
         assert err == f"error: {message}\n"
 
 
-def test_an_unreadable_spec_stops_the_run_before_any_report(capsys, tmp_path):
+def test_an_unreadable_spec_does_not_hide_the_others(capsys, tmp_path):
+    """Every file that can be read is reported; each one that cannot gets its own line on
+    standard error, and the exit code is 2."""
     bad = _file("array.json", "[]\n")(tmp_path)
-    code, out, err = run(capsys, SPECS / "rules.yaml", bad, "--guideline", "house", "--data", ATLAS)
-    assert (code, out) == (2, "")
-    assert err.startswith(f"{bad}:1:1: error: ")
+    gone = tmp_path / "gone.yaml"
+    code, out, err = run(
+        capsys, bad, SPECS / "rules.yaml", gone, SPECS / "clean.yaml",
+        "--guideline", "house", "--data", ATLAS, "--lang", "en",
+    )  # fmt: skip
+    assert code == 2
+    assert out.splitlines()[0] == str(SPECS / "rules.yaml")
+    assert out.splitlines()[-1] == "2 errors, 7 warnings, 2 infos in 2 files"
+    assert err.splitlines() == [
+        f"{bad}:1:1: error: the top level is a list, not a mapping (an OpenAPI or Swagger "
+        "document is a mapping with an 'openapi' or 'swagger' key)",
+        f"error: {gone}: no such file",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -689,10 +712,10 @@ def test_json_output_follows_its_schema(capsys):
     assert [f["file"] for f in data["findings"]][-1] == str(SPECS / "not-openapi.yaml")
     assert data["summary"] == {
         "errors": 3,
-        "warnings": 12,
+        "warnings": 13,
         "infos": 7,
         "files": 3,
-        "text": "3 erros, 12 avisos, 7 infos em 3 arquivos",
+        "text": "3 erros, 13 avisos, 7 infos em 3 arquivos",
     }
     assert data["findings"][0] == {
         "file": str(SPECS / "rules.yaml"),
@@ -706,7 +729,19 @@ def test_json_output_follows_its_schema(capsys):
         "(códigos 4xx que ela usa em GET: 404)",
         "guideline_text": None,
         "url": "https://httpstatusatlas.dev/codes/409/",
+        "reached_from": [],
+        "operations": 1,
     }
+    (delete,) = [f for f in data["findings"] if f["reached_from"] and f["code"] == "200"]
+    assert delete["reached_from"] == [
+        {
+            "operation": "DELETE /items/{id}",
+            "file": str(SPECS / "refs.yaml"),
+            "line": 7,
+            "column": 11,
+        }
+    ]
+    assert data["unreadable"] == []
     again = run(capsys, SPECS / "rules.yaml", "--guideline", "house", "--data", ATLAS)
     assert run(capsys, SPECS / "rules.yaml", "--guideline", "house", "--data", ATLAS) == again
 
@@ -756,7 +791,7 @@ def test_sarif_is_valid_sarif_2_1_0(capsys, monkeypatch):
     log = _sarif(capsys, Path("rules.yaml"), Path("refs.yaml"), Path("swagger2.yaml"))
     _check_sarif(log)
     results = log["runs"][0]["results"]
-    assert len(results) == 19
+    assert len(results) == 20
     first = results[0]
     assert first["ruleId"] == "code-not-in-guideline"
     assert first["level"] == "warning"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,8 @@ from urllib.parse import quote
 
 from .findings import Finding, Report
 from .links import DOCS_PAGE, page, rule_url
-from .messages import RULES, say
+from .messages import SEVERITIES, say
+from .rules import RULES
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif")
 
@@ -21,41 +23,59 @@ JSON_VERSION = 1
 
 def render(report: Report, fmt: str) -> str:
     """The report as `text`, `json` or `sarif`."""
+    return "".join(chunks(report, fmt))
+
+
+def chunks(report: Report, fmt: str) -> Iterator[str]:
+    """The report as `render` writes it, in pieces: a large report is written as it is made,
+    never held whole in memory."""
     if fmt == "json":
-        return to_json(report)
+        return json_chunks(report)
     if fmt == "sarif":
-        return to_sarif(report)
-    return to_text(report)
+        return sarif_chunks(report)
+    return text_chunks(report)
 
 
 def to_text(report: Report) -> str:
+    return "".join(text_chunks(report))
+
+
+def text_chunks(report: Report) -> Iterator[str]:
     """Findings grouped by file, each with the guideline's words and a link; then a summary."""
-    lines: list[str] = []
     lang = report.lang
+    by_file: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        by_file.setdefault(f.file, []).append(f)
     for file in report.files:
-        found = [f for f in report.findings if f.file == file]
+        found = by_file.get(file)
         if not found:
             continue
-        where = [f"{f.line}:{f.column}" for f in found]
-        severities = [say(f.severity, lang) for f in found]
-        where_width = max(len(w) for w in where)
-        severity_width = max(len(s) for s in severities)
+        severities = {s: say(s, lang) for s in SEVERITIES}
+        where_width = max(len(f"{f.line}:{f.column}") for f in found)
+        severity_width = max(len(severities[f.severity]) for f in found)
         indent = " " * (2 + where_width + 2 + severity_width + 2)
-        lines.append(file)
-        for f, w, s in zip(found, where, severities, strict=True):
+        yield file + "\n"
+        for f in found:
+            where = f"{f.line}:{f.column}"
             subject = " ".join(x for x in (f.operation, f.code) if x)
             head = f"{subject}: {f.message}" if subject else f.message
-            lines.append(f"  {w:<{where_width}}  {s:<{severity_width}}  {head} [{f.rule}]")
+            lines = [
+                f"  {where:<{where_width}}  {severities[f.severity]:<{severity_width}}  "
+                f"{head} [{f.rule}]"
+            ]
             if f.guideline_text:
                 lines.append(f"{indent}{report.guideline.short_name}: {f.guideline_text}")
+            reached = f.reached_text(lang)
+            if reached:
+                lines.append(f"{indent}{reached}")
             lines.append(f"{indent}{f.url}")
-        lines.append("")
-    lines.append(report.summary())
-    return "\n".join(lines) + "\n"
+            yield "\n".join(lines) + "\n"
+        yield "\n"
+    yield report.summary() + "\n"
 
 
-def to_data(report: Report) -> dict[str, Any]:
-    """The JSON structure described by data/lint.schema.json."""
+def _head(report: Report) -> dict[str, Any]:
+    """The JSON report without its findings."""
     return {
         "version": JSON_VERSION,
         "guideline": {
@@ -73,12 +93,52 @@ def to_data(report: Report) -> dict[str, Any]:
             "files": len(report.files),
             "text": report.summary(),
         },
-        "findings": [f.as_dict() for f in report.findings],
+        "findings": [],
+        "unreadable": [u.as_dict() for u in report.unreadable],
     }
 
 
+def to_data(report: Report) -> dict[str, Any]:
+    """The JSON structure described by data/lint.schema.json."""
+    data = _head(report)
+    data["findings"] = [f.as_dict() for f in report.findings]
+    return data
+
+
 def to_json(report: Report) -> str:
-    return json.dumps(to_data(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: Report) -> Iterator[str]:
+    data = _head(report)
+    return _streamed(data, data["findings"], (f.as_dict() for f in report.findings))
+
+
+#: Stands for the items of a list while the rest of a document is written around it.
+_PLACEHOLDER = "\0items\0"
+
+
+def _streamed(document: Any, items_list: list[Any], items: Iterable[Any]) -> Iterator[str]:
+    """`json.dumps(document, ensure_ascii=False, indent=2) + "\\n"`, in pieces, where
+    `items_list` (an empty list inside `document`) holds `items`: the same text, without the
+    whole list in memory at once."""
+    items_list.append(_PLACEHOLDER)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    items_list.pop()
+    marker = json.dumps(_PLACEHOLDER)
+    at = text.index(marker)
+    line_start = text.rfind("\n", 0, at) + 1
+    pad = " " * (at - line_start)
+    before, after = text[: line_start - 1], text[at + len(marker) :]
+    first = True
+    for item in items:
+        piece = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+        yield (before + "\n" if first else ",\n") + pad + piece
+        first = False
+    if first:  # no items: an empty list, as json.dumps writes it
+        yield before[: before.rindex("[") + 1] + "]" + after.split("]", 1)[1]
+        return
+    yield after
 
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -113,10 +173,102 @@ def _fingerprint(f: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def _related(f: Finding) -> dict[str, Any]:
+    """SARIF relatedLocations: where each operation the finding is about refers to the shared
+    node it is in."""
+    related = [
+        {
+            "id": index,
+            "physicalLocation": {
+                "artifactLocation": {"uri": _artifact_uri(r.via.file)},
+                "region": {"startLine": r.via.line, "startColumn": r.via.column},
+            },
+            "message": {"text": r.operation},
+        }
+        for index, r in enumerate(f.reached_from)
+        if r.via is not None
+    ]
+    return {"relatedLocations": related} if related else {}
+
+
+def _notifications(report: Report) -> dict[str, Any]:
+    """The files that could not be read, as the run's tool execution notifications."""
+    if not report.unreadable:
+        return {}
+    notifications = []
+    for u in report.unreadable:
+        location: dict[str, Any] = {"artifactLocation": {"uri": _artifact_uri(u.file)}}
+        if u.line:
+            location["region"] = {"startLine": u.line, "startColumn": u.column}
+        notifications.append(
+            {
+                "level": "error",
+                "message": {"text": u.message},
+                "locations": [{"physicalLocation": location}],
+            }
+        )
+    return {
+        "invocations": [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
+    }
+
+
 def to_sarif_data(report: Report) -> dict[str, Any]:
     """A SARIF 2.1.0 log with one run, as GitHub code scanning reads it."""
+    log = _sarif_head(report)
+    log["runs"][0]["results"] = list(_sarif_results(report))
+    return log
+
+
+def sarif_chunks(report: Report) -> Iterator[str]:
+    log = _sarif_head(report)
+    return _streamed(log, log["runs"][0]["results"], _sarif_results(report))
+
+
+def _sarif_results(report: Report) -> Iterator[dict[str, Any]]:
     lang = report.lang
-    rule_ids = list(RULES)
+    rule_ids = {rule_id: index for index, rule_id in enumerate(RULES)}
+    uris: dict[str, str] = {}
+    for f in report.findings:
+        uri = uris.get(f.file)
+        if uri is None:
+            uri = uris[f.file] = _artifact_uri(f.file)
+        subject = " ".join(x for x in (f.operation, f.code) if x)
+        # One paragraph: what, what the guideline says, where to read more.
+        sentences = [f"{subject}: {f.message}" if subject else f.message]
+        if f.guideline_text:
+            sentences.append(f"{report.guideline.short_name}: {f.guideline_text}")
+        reached = f.reached_text(lang)
+        if reached:
+            sentences.append(reached[0].upper() + reached[1:])
+        sentences.append(f.url)
+        text = " ".join(s if s.endswith(".") or s is f.url else s + "." for s in sentences)
+        yield {
+            "ruleId": f.rule,
+            "ruleIndex": rule_ids[f.rule],
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": text},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ],
+            **_related(f),
+            "partialFingerprints": {"primaryLocationLineHash": _fingerprint(f)},
+            "properties": {
+                "guideline": report.guideline.id,
+                "operation": f.operation,
+                "code": f.code,
+                "url": f.url,
+            },
+        }
+
+
+def _sarif_head(report: Report) -> dict[str, Any]:
+    """The SARIF log without its results."""
+    lang = report.lang
     rules = [
         {
             "id": rule.id,
@@ -134,39 +286,6 @@ def to_sarif_data(report: Report) -> dict[str, Any]:
         }
         for rule in RULES.values()
     ]
-    uris = {file: _artifact_uri(file) for file in report.files}
-    results = []
-    for f in report.findings:
-        subject = " ".join(x for x in (f.operation, f.code) if x)
-        # One paragraph: what, what the guideline says, where to read more.
-        sentences = [f"{subject}: {f.message}" if subject else f.message]
-        if f.guideline_text:
-            sentences.append(f"{report.guideline.short_name}: {f.guideline_text}")
-        sentences.append(f.url)
-        text = " ".join(s if s.endswith(".") or s is f.url else s + "." for s in sentences)
-        results.append(
-            {
-                "ruleId": f.rule,
-                "ruleIndex": rule_ids.index(f.rule),
-                "level": _SARIF_LEVEL[f.severity],
-                "message": {"text": text},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": uris[f.file]},
-                            "region": {"startLine": f.line, "startColumn": f.column},
-                        }
-                    }
-                ],
-                "partialFingerprints": {"primaryLocationLineHash": _fingerprint(f)},
-                "properties": {
-                    "guideline": report.guideline.id,
-                    "operation": f.operation,
-                    "code": f.code,
-                    "url": f.url,
-                },
-            }
-        )
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -183,7 +302,8 @@ def to_sarif_data(report: Report) -> dict[str, Any]:
                 },
                 "language": lang,
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                **_notifications(report),
+                "results": [],
             }
         ],
     }

@@ -1,130 +1,112 @@
-"""Reading a spec file: bytes, UTF-8, YAML or JSON, into located nodes; usage errors in the
-report's language for whatever cannot be read."""
+"""Reading one spec file: at most MAX_SPEC_BYTES, UTF-8, then JSON or YAML into located nodes.
+
+A file that cannot be read gives an Unreadable with its one line in the report's language;
+the run goes on with the other files.
+"""
 
 from __future__ import annotations
 
-import re
+import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import model as m
-from ..atlas import yaml as load
-from ..errors import InputError, Problem, UsageError
+from .findings import Unreadable
+from .json_reader import read_json
 from .messages import say
+from .nodes import Mapping, Node, ReadError, Scalar, Sequence
+from .yaml_reader import read_yaml
 
-#: Larger specs are refused: the whole file is held in memory as located nodes.
+#: Larger files are refused, and reading stops there: the whole file is held in memory.
 MAX_SPEC_BYTES = 50 * 1024 * 1024
 
-#: load.parse's problems (English, worded for the atlas file) and the message each one becomes.
-_PARSE_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"the file is empty"), "parse.empty"),
-    (re.compile(r"more than one YAML document"), "parse.documents"),
-    (
-        re.compile(r"duplicate key '(?P<key>.*)' \(first at line (?P<first>\d+)\)"),
-        "parse.duplicate",
-    ),
-    (re.compile(r"tag '(?P<tag>.*)' is not allowed"), "parse.tag"),
-    (re.compile(r"alias '\*(?P<name>.*)' refers to a node that contains it"), "parse.recursive"),
-    (re.compile(r"unknown alias '\*(?P<name>.*)'"), "parse.unknown_alias"),
-    (re.compile(r"a key must be plain text"), "parse.key"),
-    (re.compile(r"YAML syntax: (?P<what>.*)", re.DOTALL), "parse.syntax"),
-)
+
+@dataclass(eq=False)
+class Document:
+    """One file read: where it is, the name findings show for it, and its located tree."""
+
+    path: Path
+    display: str
+    root: Mapping
 
 
-def read_spec(path: Path, display: str, lang: m.Lang = "pt-BR") -> load.Mapping:
-    """The located tree of a YAML or JSON file; UsageError with one line if it cannot be read
-    or is no mapping (a list, a single value: no OpenAPI document, nor a piece of one)."""
+class CannotRead(Exception):
+    def __init__(self, unreadable: Unreadable) -> None:
+        super().__init__(unreadable.message)
+        self.unreadable = unreadable
+
+
+def refuse(
+    display: str, lang: m.Lang, message_id: str, line: int = 0, column: int = 0, **values: object
+) -> CannotRead:
+    """A CannotRead for `display`: the message in `lang`, with its place when it has one."""
+    text = say(message_id, lang, file=display, line=line, column=column, **values)
+    return CannotRead(Unreadable(display, line, column, text))
+
+
+def read_bytes(path: Path, display: str, lang: m.Lang) -> bytes:
+    """The file's bytes, never more than MAX_SPEC_BYTES of them read (a device or a pipe
+    that does not end is read up to the limit, and refused there)."""
     if not path.exists():
-        raise UsageError(say("no_such_spec", lang, file=display))
+        raise refuse(display, lang, "no_such_spec")
     if path.is_dir():
-        raise UsageError(say("spec_is_folder", lang, file=display))
+        raise refuse(display, lang, "spec_is_folder")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_SPEC_BYTES:
+                raise refuse(display, lang, "too_big", size=info.st_size, limit=MAX_SPEC_BYTES)
+            data = handle.read(MAX_SPEC_BYTES + 1)
     except OSError as exc:
-        raise UsageError(say("cannot_open", lang, file=display, reason=exc.strerror)) from None
+        raise refuse(display, lang, "cannot_open", reason=exc.strerror or str(exc)) from None
     if len(data) > MAX_SPEC_BYTES:
-        raise UsageError(say("too_big", lang, file=display, size=len(data), limit=MAX_SPEC_BYTES))
+        raise refuse(display, lang, "too_big_stream", limit=MAX_SPEC_BYTES)
+    return data
+
+
+def decode(data: bytes, display: str, lang: m.Lang) -> str:
+    """UTF-8 text (a byte order mark at the start is dropped)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
-        raise UsageError(
-            say(
-                "not_utf8",
-                lang,
-                file=display,
-                line=before.count(b"\n") + 1,
-                column=len(before) - (before.rfind(b"\n") + 1) + 1,
-                byte=data[exc.start],
-            )
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise refuse(display, lang, "not_utf8", line, column, byte=data[exc.start]) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def parse(text: str, display: str, lang: m.Lang) -> Node:
+    """The located tree: JSON for a `.json` file, and for text that starts with `{` when it is
+    JSON; YAML otherwise."""
+    try:
+        if display.lower().endswith(".json"):
+            return read_json(text)
+        if text.lstrip().startswith("{"):
+            try:
+                return read_json(text)
+            except ReadError as error:
+                if error.message_id == "parse.deep":
+                    raise
+        return read_yaml(text)
+    except ReadError as error:
+        problem = say(error.message_id, lang, **error.values)
+        more = say("more_problems", lang, n=error.more) if error.more else ""
+        raise refuse(
+            display, lang, "cannot_parse", error.line, error.column, problem=problem, more=more
         ) from None
-    root = parse_spec(text, display, lang)
-    if not isinstance(root, load.Mapping):
-        if isinstance(root, load.Sequence):
+
+
+def read_spec(path: Path, display: str, lang: m.Lang = "pt-BR") -> Document:
+    """A spec file read into a Document; CannotRead when it cannot be read or its top level is
+    no mapping (a list, a single value: no OpenAPI document, nor a piece of one)."""
+    root = parse(decode(read_bytes(path, display, lang), display, lang), display, lang)
+    if not isinstance(root, Mapping):
+        if isinstance(root, Sequence):
             kind = "kind.list"
         else:
+            assert isinstance(root, Scalar)
             kind = "kind.null" if root.value is None else "kind.value"
-        raise UsageError(
-            say(
-                "not_a_mapping",
-                lang,
-                file=display,
-                line=root.line,
-                column=root.column,
-                kind=say(kind, lang),
-            )
-        )
-    return root
-
-
-def _parse_problem(problem: Problem, lang: m.Lang) -> str:
-    """One of load.parse's problems, in `lang` and worded for a spec."""
-    for pattern, message_id in _PARSE_PROBLEMS:
-        match = pattern.fullmatch(problem.message)
-        if match:
-            return say(message_id, lang, **match.groupdict())
-    return problem.message + (f" ({problem.hint})" if problem.hint else "")
-
-
-def parse_spec(text: str, display: str, lang: m.Lang = "pt-BR") -> load.Node:
-    """The located tree of YAML or JSON text; UsageError naming the first problem."""
-    try:
-        return load.parse(text, display, allow_aliases=True)
-    except InputError as error:
-        first = error.problems[0]
-        more = len(error.problems) - 1
-        problem = _parse_problem(first, lang)
-        raise UsageError(
-            say(
-                "cannot_parse",
-                lang,
-                file=display,
-                line=first.line,
-                column=first.column,
-                problem=problem,
-                more=say("more_problems", lang, n=more) if more else "",
-            )
-        ) from None
-
-
-def version(root: load.Mapping, display: str, lang: m.Lang) -> bool:
-    """True for a supported OpenAPI or Swagger document, False for any other document."""
-    for key, supported in (("openapi", ("3.0", "3.1")), ("swagger", ("2.0",))):
-        pair = root.items.get(key)
-        if pair is None:
-            continue
-        value = pair[1]
-        version = str(value.value) if isinstance(value, load.Scalar) else ""
-        if not any(version == v or version.startswith(v + ".") for v in supported):
-            raise UsageError(
-                say(
-                    "bad_version",
-                    lang,
-                    file=display,
-                    line=value.line,
-                    column=value.column,
-                    key=key,
-                    version=version,
-                )
-            )
-        return True
-    return False
+        raise refuse(display, lang, "not_a_mapping", root.line, root.column, kind=say(kind, lang))
+    return Document(path, display, root)
