@@ -128,17 +128,50 @@ def _streamed(document: Any, items_list: list[Any], items: Iterable[Any]) -> Ite
     marker = json.dumps(_PLACEHOLDER)
     at = text.index(marker)
     line_start = text.rfind("\n", 0, at) + 1
-    pad = " " * (at - line_start)
+    depth = (at - line_start) // 2
     before, after = text[: line_start - 1], text[at + len(marker) :]
+    pad = "\n" + "  " * depth
     first = True
     for item in items:
-        piece = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
-        yield (before + "\n" if first else ",\n") + pad + piece
+        yield (before if first else ",") + pad + _pretty(item, depth)
         first = False
     if first:  # no items: an empty list, as json.dumps writes it
-        yield before[: before.rindex("[") + 1] + "]" + after.split("]", 1)[1]
+        yield before + "]" + after.split("]", 1)[1]
         return
     yield after
+
+
+_encode_string: Any = getattr(json.encoder, "c_encode_basestring", None) or (
+    json.encoder.py_encode_basestring
+)
+
+
+def _pretty(value: Any, depth: int) -> str:
+    """What `json.dumps(value, ensure_ascii=False, indent=2)` writes for a value nested
+    `depth` levels deep, faster: the standard library indents in pure Python."""
+    if isinstance(value, str):
+        return str(_encode_string(value))
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = "\n" + "  " * (depth + 1)
+        parts = [f"{_encode_string(k)}: {_pretty(v, depth + 1)}" for k, v in value.items()]
+        return "{" + inner + ("," + inner).join(parts) + "\n" + "  " * depth + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = "\n" + "  " * (depth + 1)
+        parts = [_pretty(v, depth + 1) for v in value]
+        return "[" + inner + ("," + inner).join(parts) + "\n" + "  " * depth + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -23,7 +23,7 @@ from urllib.parse import unquote
 
 from .. import model as m
 from .findings import Unreadable
-from .nodes import Mapping, Node, Place, Scalar, Sequence
+from .nodes import Mapping, Place, Scalar, Sequence, Value
 from .spec import CannotRead, Document, read_spec, refuse
 
 #: Operation keys of an OpenAPI path item, in the order they are reported.
@@ -49,9 +49,10 @@ class RefFailure:
     """
 
     kind: str
-    #: The reference that fails (for a circle: the one the chain started from), and where.
+    #: The reference that fails (for a circle: the one the chain started from), and where;
+    #: None, while resolving, for "at the reference the chain starts from".
     ref: str
-    place: Place
+    place: Place | None
     #: The reference the chain started from, when another one than `ref` fails.
     first: str | None = None
     #: For a circle, the references round it, the first one again at the end; else ().
@@ -60,7 +61,7 @@ class RefFailure:
     target: str = ""
 
 
-_Outcome = tuple[Node, Document] | RefFailure
+_Outcome = tuple[Value, Document] | RefFailure
 
 
 class Files:
@@ -94,36 +95,34 @@ class Files:
         return doc
 
 
-def resolve_pointer(root: Node, fragment: str) -> Node | None:
-    """The node a JSON pointer (`/components/responses/X`, the part after `#`) names."""
+def resolve_pointer(root: Value, fragment: str) -> tuple[bool, Value]:
+    """Whether a JSON pointer (`/components/responses/X`, the part after `#`) names something
+    in `root`, and what."""
     pointer = unquote(fragment)
     if pointer == "":
-        return root
+        return True, root
     if not pointer.startswith("/"):
-        return None
-    node: Node = root
+        return False, None
+    node: Value = root
     for raw in pointer[1:].split("/"):
         token = raw.replace("~1", "/").replace("~0", "~")
         if isinstance(node, Mapping):
-            entry = node.items.get(token)
-            if entry is None:
-                return None
-            node = entry[1]
+            index = node.find(token)
+            if index < 0:
+                return False, None
+            node = node.values[index]
         elif isinstance(node, Sequence) and token.isdigit() and int(token) < len(node.items):
             node = node.items[int(token)]
         else:
-            return None
-    return node
+            return False, None
+    return True, node
 
 
-def ref_of(node: Node) -> Scalar | None:
+def ref_of(node: Value) -> Scalar | None:
     """The `$ref` value of a Reference Object, or None for any other node."""
     if type(node) is not Mapping:
         return None
-    entry = node.items.get("$ref")
-    if entry is None:
-        return None
-    value = entry[1]
+    value = node.get("$ref")
     if type(value) is Scalar and isinstance(value.value, str):
         return value
     return None
@@ -137,8 +136,8 @@ class Resolver:
         self.memo: dict[tuple[Path, Path, str], _Outcome] = {}
 
     def follow(
-        self, node: Node, doc: Document, folder: Path
-    ) -> tuple[Node, Document, Place | None, RefFailure | None]:
+        self, node: Value, doc: Document, folder: Path
+    ) -> tuple[Value, Document, Place | None, RefFailure | None]:
         """The node a chain of `$ref`s from `node` leads to, its document, where the first
         `$ref` is (None when `node` is no reference), and what broke the chain, if anything
         (then the node and document returned are those given)."""
@@ -148,15 +147,16 @@ class Resolver:
         start = Place.of(doc.display, ref_node.pos)
         outcome = self.chain(ref_node, doc, folder)
         if isinstance(outcome, RefFailure):
-            if outcome.kind == "loop":
+            if outcome.kind == "loop" or outcome.place is None:
                 return node, doc, start, replace(outcome, ref=ref_node.value, place=start)
-            if outcome.place != start:
-                return node, doc, start, replace(outcome, first=ref_node.value)
-            return node, doc, start, outcome
+            return node, doc, start, replace(outcome, first=ref_node.value)
         target, target_doc = outcome
         return target, target_doc, start, None
 
     def chain(self, ref_node: Scalar, doc: Document, folder: Path) -> _Outcome:
+        """Where the chain from `ref_node` ends, or how it fails: a failure at `ref_node`
+        itself has no place (each use of the same reference is elsewhere); a failure further
+        down has the place of the reference that fails. Every reference met is remembered."""
         visited: list[tuple[Path, Path, str]] = []
         index: dict[tuple[Path, Path, str], int] = {}
         refs: list[str] = []
@@ -167,17 +167,28 @@ class Resolver:
             known = self.memo.get(key)
             if known is not None:
                 outcome = known
+                if (
+                    visited
+                    and isinstance(known, RefFailure)
+                    and known.place is None
+                    and known.kind != "loop"
+                ):
+                    # It fails at this very reference, further down the chain from the start.
+                    outcome = replace(known, place=Place.of(doc.display, ref_node.pos))
                 break
             if key in index:
-                cycle = (*refs[index[key] :], ref)
-                outcome = RefFailure("loop", ref, Place.of(doc.display, ref_node.pos), loop=cycle)
+                outcome = RefFailure("loop", ref, None, loop=(*refs[index[key] :], ref))
                 break
             index[key] = len(refs)
             refs.append(ref)
             visited.append(key)
             step = self.step(ref_node, doc, folder)
             if isinstance(step, RefFailure):
+                self.memo[key] = step
+                visited.pop()
                 outcome = step
+                if visited:
+                    outcome = replace(step, place=Place.of(doc.display, ref_node.pos))
                 break
             target, target_doc = step
             next_ref = ref_of(target)
@@ -193,13 +204,12 @@ class Resolver:
         """Where one reference points."""
         ref = ref_node.value
         assert isinstance(ref, str)
-        place = Place.of(doc.display, ref_node.pos)
         target_doc = doc
         if ref.startswith("#"):
             fragment = ref[1:]
         else:
             if _SCHEME.match(ref) or ref.startswith("//"):
-                return RefFailure("remote", ref, place)
+                return RefFailure("remote", ref, None)
             file_part, _, fragment = ref.partition("#")
             name = unquote(file_part)
             display = os.path.normpath(os.path.join(os.path.dirname(doc.display), name))
@@ -208,26 +218,26 @@ class Resolver:
                 inside = path.is_relative_to(folder)
                 is_file = inside and path.is_file()
             except (OSError, RuntimeError, ValueError):
-                return RefFailure("no_file", ref, place, target=display)
+                return RefFailure("no_file", ref, None, target=display)
             if not inside:
-                return RefFailure("outside", ref, place, target=display)
+                return RefFailure("outside", ref, None, target=display)
             if not is_file:
-                return RefFailure("no_file", ref, place, target=display)
-            found = self.files.get(path, display)
-            if found is None:
-                return RefFailure("unreadable", ref, place, target=display)
-            target_doc = found
-        node = resolve_pointer(target_doc.root, fragment)
-        if node is None:
+                return RefFailure("no_file", ref, None, target=display)
+            read = self.files.get(path, display)
+            if read is None:
+                return RefFailure("unreadable", ref, None, target=display)
+            target_doc = read
+        found, node = resolve_pointer(target_doc.root, fragment)
+        if not found:
             other = target_doc.display if target_doc is not doc else ""
-            return RefFailure("missing", ref, place, target=other)
+            return RefFailure("missing", ref, None, target=other)
         return node, target_doc
 
 
 # --- What the walk finds -----------------------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Spec:
     """One document named on the command line, walked."""
 
@@ -245,15 +255,16 @@ class Spec:
     unfollowed: int = 0
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Operation:
     method: str
     path: str
     spec: Spec
-    #: Its `responses` key, or its method key when it has none.
-    place: Place
-    #: Where its path entry or method key refers to a node elsewhere (an alias or a `$ref`),
-    #: the outermost such reference; None when the operation is written under its path.
+    #: The file and packed place of its `responses` key, or of its method key when it has none.
+    file: str
+    at: int
+    #: Where its path entry, method key or `responses` key refers to a node elsewhere (an
+    #: alias or a `$ref`), the outermost such reference; None when all is written in place.
     via: Place | None
     #: The responses it declares; None when it has none or they could not be reached.
     responses: ResponsesMap | None = None
@@ -264,8 +275,12 @@ class Operation:
     def name(self) -> str:
         return f"{self.method} {self.path}"
 
+    @property
+    def place(self) -> Place:
+        return Place.of(self.file, self.at)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Reach:
     """An operation that reaches a shared node, and where it refers to that node (None: the
     node is written in the operation)."""
@@ -278,6 +293,8 @@ class Reaches:
     """The operations a site concerns, in the order the specs reach them: parts of the lists
     of the responses mappings that hold it, so that a node shared by thousands of operations
     costs no copy of them."""
+
+    __slots__ = ("parts", "total")
 
     def __init__(self, parts: list[tuple[list[Reach], Place | None]]) -> None:
         self.parts = parts
@@ -303,20 +320,20 @@ class Reaches:
             shown.append(reach)
         return shown
 
-    @property
-    def operation(self) -> Operation:
-        return next(iter(self)).operation
 
-
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ResponsesMap:
     """One `responses` mapping, however many operations reach it."""
 
     node: Mapping
     doc: Document
+    #: The folder of the spec that first reached it: its `$ref`s are followed inside it.
+    folder: Path
+    #: Its response keys (extensions left out).
+    size: int
     reaches: list[Reach] = field(default_factory=list)
-    sites: list[ResponseSite] = field(default_factory=list)
     _by_method: dict[str, list[Reach]] | None = None
+    _declared: tuple[set[int], set[int]] | None = None
 
     @property
     def home(self) -> Place:
@@ -325,9 +342,13 @@ class ResponsesMap:
 
     def declared(self) -> tuple[set[int], set[int]]:
         """The exact codes and the range classes it declares."""
-        codes = {int(site.key) for site in self.sites if CODE.match(site.key)}
-        classes = {int(site.key[0]) for site in self.sites if RANGE.match(site.key)}
-        return codes, classes
+        if self._declared is None:
+            keys = self.node.keys
+            self._declared = (
+                {int(key) for key in keys if CODE.match(key)},
+                {int(key[0]) for key in keys if RANGE.match(key)},
+            )
+        return self._declared
 
     def by_method(self) -> dict[str, list[Reach]]:
         if self._by_method is None:
@@ -337,42 +358,48 @@ class ResponsesMap:
         return self._by_method
 
 
-@dataclass(eq=False)
 class ResponseSite:
     """One response key as written, with every mapping that holds it (a merge puts one key in
-    several) and, for each, the merge that brought it in."""
+    several) and, for each, where the merge that brought it in is written."""
 
-    key: str
-    place: Place
-    holders: list[tuple[ResponsesMap, Place | None]] = field(default_factory=list)
-    #: Its response's `$ref` that could not be followed.
-    failure: RefFailure | None = None
+    __slots__ = ("_methods", "at", "code", "doc", "holders", "key", "value")
+
+    def __init__(self, key: str, doc: Document, at: int, value: Value) -> None:
+        self.key = key
+        self.doc = doc
+        self.at = at
+        self.value = value
+        self.holders: list[tuple[ResponsesMap, Place | None]] = []
+        #: The status code the key is, or None (`default`, `4XX`, anything else).
+        self.code = int(key) if CODE.match(key) else None
+        self._methods: list[str] | None = None
 
     @property
-    def code(self) -> int | None:
-        return int(self.key) if CODE.match(self.key) else None
+    def place(self) -> Place:
+        return Place.of(self.doc.display, self.at)
 
     def reaches(self, method: str | None = None) -> Reaches:
         """The operations (of one method, or all) that reach this response."""
         if method is None:
             return Reaches([(holder.reaches, merged) for holder, merged in self.holders])
-        return Reaches(
-            [
-                (holder.by_method()[method], merged)
-                for holder, merged in self.holders
-                if method in holder.by_method()
-            ]
-        )
+        parts = []
+        for holder, merged in self.holders:
+            reaches = holder.by_method().get(method)
+            if reaches:
+                parts.append((reaches, merged))
+        return Reaches(parts)
 
     def methods(self) -> list[str]:
         """The methods of the operations that reach it, in the order first reached."""
-        seen: dict[str, None] = {}
-        for holder, _ in self.holders:
-            seen.update(dict.fromkeys(holder.by_method()))
-        return list(seen)
+        if self._methods is None:
+            seen: dict[str, None] = {}
+            for holder, _ in self.holders:
+                seen.update(dict.fromkeys(holder.by_method()))
+            self._methods = list(seen)
+        return self._methods
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RefProblem:
     """A `$ref` that could not be followed, with the operations it kept from being checked
     (none for a path item) and the response key it was under (None above responses)."""
@@ -381,20 +408,27 @@ class RefProblem:
     reaches: Reaches
     code: str | None
 
+    @property
+    def place(self) -> Place:
+        """Where the reference that fails is (a followed chain always knows)."""
+        assert self.failure.place is not None
+        return self.failure.place
+
 
 # --- The walk ----------------------------------------------------------------------------------
 
 
 class Walk:
-    """Every spec of a run, walked into operations, responses mappings and response sites."""
+    """Every spec of a run, walked into operations and the responses mappings they reach."""
 
     def __init__(self, lang: m.Lang) -> None:
         self.lang = lang
         self.files = Files(lang)
         self.resolver = Resolver(self.files)
         self.specs: list[Spec] = []
+        #: Every responses mapping reached, by node, in the order first reached.
         self.maps: dict[int, ResponsesMap] = {}
-        self.sites: dict[int, ResponseSite] = {}
+        #: `$ref`s above responses (a path item, a whole `responses`) that failed.
         self.problems: list[RefProblem] = []
 
     @property
@@ -428,18 +462,18 @@ class Walk:
     def version(self, doc: Document) -> bool:
         """True for a supported OpenAPI or Swagger document, False for any other document."""
         for key, supported in _VERSIONS:
-            entry = doc.root.items.get(key)
-            if entry is None:
+            value = doc.root.get(key)
+            if key not in doc.root:
                 continue
-            value = entry[1]
             version = str(value.value) if isinstance(value, Scalar) else ""
             if not any(version == v or version.startswith(v + ".") for v in supported):
+                where = value if isinstance(value, Scalar | Mapping | Sequence) else doc.root
                 raise refuse(
                     doc.display,
                     self.lang,
                     "bad_version",
-                    value.line,
-                    value.column,
+                    where.line,
+                    where.column,
                     key=key,
                     version=version,
                 )
@@ -449,7 +483,7 @@ class Walk:
     def walk(self, spec: Spec) -> None:
         doc = spec.doc
         folder = doc.path.parent
-        entry = doc.root.items.get("paths")
+        entry = doc.root.entry("paths")
         if entry is None:
             return
         spec.paths_place = Place.of(doc.display, entry[0])
@@ -457,11 +491,12 @@ class Walk:
         if failure is not None:
             self.failed(spec, failure, Reaches([]), None)
             return
-        if isinstance(paths, Scalar) and paths.value is None:
+        if paths is None or (isinstance(paths, Scalar) and paths.value is None):
             return
         if not isinstance(paths, Mapping):
-            raise refuse(doc.display, self.lang, "paths_not_mapping", paths.line, paths.column)
-        for path, (_, raw_item) in paths.items.items():
+            where = paths if isinstance(paths, Scalar | Sequence) else doc.root
+            raise refuse(doc.display, self.lang, "paths_not_mapping", where.line, where.column)
+        for path, _, raw_item in paths.entries():
             if not path.startswith("/"):
                 continue
             spec.paths += 1
@@ -474,10 +509,10 @@ class Walk:
                 continue
             via = via or ref_via
             for key in OPERATION_KEYS:
-                op_entry = item.items.get(key)
-                if op_entry is None or not isinstance(op_entry[1], Mapping):
+                index = item.find(key)
+                if index < 0 or not isinstance(item.values[index], Mapping):
                     continue
-                self.operation(spec, path, key, item, item_doc, op_entry, via, folder)
+                self.operation(spec, path, key, item, item_doc, index, via, folder)
 
     def operation(
         self,
@@ -486,16 +521,18 @@ class Walk:
         key: str,
         item: Mapping,
         doc: Document,
-        entry: tuple[int, Node],
+        index: int,
         via: Place | None,
         folder: Path,
     ) -> None:
-        method_pos, node = entry
+        node = item.values[index]
         assert isinstance(node, Mapping)
         via = via or self.alias(item, key, doc)
-        responses = node.items.get("responses")
-        place = Place.of(doc.display, responses[0] if responses else method_pos)
-        op = Operation(key.upper(), path, spec, place, via, has_responses=responses is not None)
+        responses = node.entry("responses")
+        at = responses[0] if responses else item.at[index]
+        op = Operation(
+            key.upper(), path, spec, doc.display, at, via, has_responses=responses is not None
+        )
         spec.operations.append(op)
         if responses is None:
             return
@@ -508,39 +545,47 @@ class Walk:
             return
         holder = self.maps.get(id(target))
         if holder is None:
-            holder = self.maps[id(target)] = ResponsesMap(target, map_doc)
-            self.sites_of(holder, folder)
+            size = sum(1 for key in target.keys if not key.startswith("x-"))
+            holder = self.maps[id(target)] = ResponsesMap(target, map_doc, folder, size)
         holder.reaches.append(Reach(op, map_via or ref_via))
         op.responses = holder
-        spec.checked += len(holder.sites)
-
-    def sites_of(self, holder: ResponsesMap, folder: Path) -> None:
-        node, doc = holder.node, holder.doc
-        merged = node.merged or {}
-        for key, entry in node.items.items():
-            if key.startswith("x-"):
-                continue
-            site = self.sites.get(id(entry))
-            if site is None:
-                site = self.sites[id(entry)] = ResponseSite(key, Place.of(doc.display, entry[0]))
-                _, _, _, site.failure = self.resolver.follow(entry[1], doc, folder)
-            where = merged.get(key)
-            site.holders.append((holder, Place.of(doc.display, where) if where else None))
-            holder.sites.append(site)
+        spec.checked += holder.size
 
     def alias(self, mapping: Mapping, key: str, doc: Document) -> Place | None:
         """Where the value of `key` is an alias, if it is one."""
-        if mapping.via is None or key not in mapping.via:
-            return None
-        return Place.of(doc.display, mapping.via[key])
+        where = mapping.via(key)
+        return Place.of(doc.display, where) if where else None
 
     def failed(self, spec: Spec, failure: RefFailure, reaches: Reaches, code: str | None) -> None:
         spec.unfollowed += 1
         if failure.kind != "unreadable":  # the file is reported as unreadable, once
             self.problems.append(RefProblem(failure, reaches, code))
 
-    def site_problems(self) -> Iterator[RefProblem]:
-        """The responses whose `$ref` could not be followed, each with its operations."""
-        for site in self.sites.values():
-            if site.failure is not None and site.failure.kind != "unreadable":
-                yield RefProblem(site.failure, site.reaches(), site.key)
+    def sites(self) -> Iterator[ResponseSite]:
+        """Each response key of every responses mapping reached, once: a key that merges put
+        in several mappings comes last, with all of them."""
+        shared: dict[tuple[int, int], ResponseSite] = {}
+        for holder in self.maps.values():
+            node, doc = holder.node, holder.doc
+            merged = node.extra is not None and node.extra.merged is not None
+            for key, at, value in node.entries():
+                if key.startswith("x-"):
+                    continue
+                where = node.merged(key) if merged else 0
+                if where:
+                    site = shared.get((at, id(value)))
+                    if site is None:
+                        site = shared[(at, id(value))] = ResponseSite(key, doc, at, value)
+                    site.holders.append((holder, Place.of(doc.display, where)))
+                    continue
+                site = ResponseSite(key, doc, at, value)
+                site.holders.append((holder, None))
+                yield site
+        yield from shared.values()
+
+    def site_failure(self, site: ResponseSite) -> RefFailure | None:
+        """The failure of the response's `$ref`, if it has one that fails."""
+        if ref_of(site.value) is None:
+            return None
+        folder = site.holders[0][0].folder
+        return self.resolver.follow(site.value, site.doc, folder)[3]

@@ -1,13 +1,15 @@
 """What a rule is, the registry that finds the rules, and what a rule's check is given.
 
 A rule is one unit (rules/*.py): a class with its id, severity, title, message, help, any
-other sentences it writes, all in both languages, and its check, registered with @register.
+other sentences it writes, all in both languages, and its checks (methods named after what
+they look at: each response, each responses mapping, each operation, each spec, each `$ref`
+that failed), registered with @register.
 Formats, docs and tests read the rules from the registry; nothing else lists them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
@@ -16,7 +18,7 @@ from .findings import SHOWN_OPERATIONS, Finding, Reached
 from .guideline import Guideline
 from .messages import Severity
 from .nodes import Place
-from .openapi import Reaches, Walk
+from .openapi import Operation, Reaches, RefProblem, ResponseSite, ResponsesMap, Spec, Walk
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,34 @@ class Rule:
     #: Other sentences the rule writes (variants of its message, words it puts in them).
     messages: ClassVar[dict[str, m.Text]] = {}
 
-    def check(self, run: Run) -> Iterator[Finding]:
-        raise NotImplementedError
+    # The checks: a rule writes the ones it needs; the engine (check.py) calls each on every
+    # thing of its kind, once.
+
+    def response(self, run: Run, site: ResponseSite) -> Iterable[Finding]:
+        """Each response key (`"404"`, `default`, `4XX`), once however many operations share
+        it."""
+        return ()
+
+    def responses(self, run: Run, holder: ResponsesMap) -> Iterable[Finding]:
+        """Each `responses` mapping, once however many operations share it."""
+        return ()
+
+    def operation(self, run: Run, operation: Operation) -> Iterable[Finding]:
+        """Each operation."""
+        return ()
+
+    def spec(self, run: Run, spec: Spec) -> Iterable[Finding]:
+        """Each document named on the command line."""
+        return ()
+
+    def reference(self, run: Run, problem: RefProblem) -> Iterable[Finding]:
+        """Each `$ref` that could not be followed."""
+        return ()
+
+    def checks(self) -> set[str]:
+        """The checks this rule writes."""
+        hooks = ("response", "responses", "operation", "spec", "reference")
+        return {h for h in hooks if getattr(type(self), h) is not getattr(Rule, h)}
 
     def say(self, lang: m.Lang, message_id: str | None = None, /, **values: Any) -> str:
         text = self.messages[message_id] if message_id else self.message

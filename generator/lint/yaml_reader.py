@@ -17,12 +17,13 @@ entries in all (each copy costs memory, and nested merges can multiply).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from .nodes import Mapping, Node, ReadError, Scalar, Sequence
+from .nodes import LOCATED_VALUES, Mapping, Node, ReadError, Scalar, Sequence, Value
 
 #: Deeper nesting is refused before the parser goes further.
 MAX_DEPTH = 1000
@@ -50,181 +51,241 @@ def read_yaml(text: str) -> Node:
         raise
 
 
+_MERGE = "\0<<"
+#: Frame slots of an open mapping: its kind, node, keys, values, key places, the key whose
+#: value comes next (and where it is), the keys seen (and where), merges, aliased values.
+_KIND, _NODE, _KEYS, _VALUES, _AT, _PENDING, _PENDING_AT, _SEEN, _MERGES, _VIA = range(10)
+_MAP, _SEQ = "map", "seq"
+
+
 class _Builder:
     def __init__(self) -> None:
         self.problems: list[ReadError] = []
-        self.root: Node | None = None
-        #: The open mappings and lists, outermost first, and their ids.
-        self.stack: list[Mapping | Sequence] = []
-        self.open: set[int] = set()
-        #: For each open container: its pending key (text, where) when it is a mapping
-        #: that has read a key and waits for its value; and its merges (value, where).
-        self.pending: list[tuple[str, int] | None] = []
-        self.merges: list[list[tuple[Node, int]] | None] = []
-        self.anchors: dict[str, Node] = {}
         self.words: dict[str, str] = {}
+        self.shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.anchors: dict[str, Value] = {}
         self.merged = 0
+        self.root: Value = None
+        self.has_root = False
+        #: The open mappings and lists, outermost first, and their ids.
+        self.stack: list[list[Any]] = []
+        self.open: set[int] = set()
 
-    def problem(self, message_id: str, line: int, column: int, **values: object) -> None:
-        self.problems.append(ReadError(message_id, line, column, **values))
+    def problem(self, message_id: str, pos: int, **values: object) -> None:
+        self.problems.append(ReadError(message_id, pos >> 32, pos & 0xFFFFFFFF, **values))
 
     def build(self, text: str, *, pure: bool) -> Node:
         documents = 0
         words = self.words
+        anchors = self.anchors
         stack = self.stack
+        scalar_event, alias_event = ev.ScalarEvent, ev.AliasEvent
+        mapping_start, sequence_start = ev.MappingStartEvent, ev.SequenceStartEvent
+        ends = (ev.MappingEndEvent, ev.SequenceEndEvent)
         try:
             for event in YAML(typ="safe", pure=pure).parse(text):
                 kind = type(event)
-                mark = event.start_mark
-                if kind is ev.ScalarEvent:
-                    value = event.value
-                    style = event.style
-                    tag = event.tag
-                    if tag is not None and tag != "!" and not tag.startswith(_STANDARD_TAG):
-                        self.problem("parse.tag", mark.line + 1, mark.column + 1, tag=tag)
+                if kind is scalar_event:
+                    mark = event.start_mark
                     pos = (mark.line + 1) << 32 | (mark.column + 1)
-                    if stack and type(stack[-1]) is Mapping and self.pending[-1] is None:
-                        # A key: kept as written. `<<` (plain) is a merge.
-                        key = words.setdefault(value, value)
-                        if key == "<<" and not style:
-                            key = "\0<<"
-                        self.key(key, pos)
-                    else:
-                        if not style and value in _NULLS:
-                            scalar = Scalar(None, pos)
-                        else:
-                            if len(value) < 200:
-                                value = words.setdefault(value, value)
-                            scalar = Scalar(value, pos)
-                        self.attach(scalar, pos)
-                        if event.anchor:
-                            self.anchors[event.anchor] = scalar
-                elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                    line, column = mark.line + 1, mark.column + 1
                     tag = event.tag
                     if tag is not None and tag != "!" and not tag.startswith(_STANDARD_TAG):
-                        self.problem("parse.tag", line, column, tag=tag)
+                        self.problem("parse.tag", pos, tag=tag)
+                    value = event.value
+                    plain = not event.style
+                    frame = stack[-1] if stack else None
+                    if frame is not None and frame[_KIND] is _MAP:
+                        key = frame[_PENDING]
+                        if key is None:  # a key, kept as written; a plain `<<` merges
+                            key = words.get(value)
+                            if key is None:
+                                key = words[value] = value
+                            if plain and key == "<<":
+                                key = _MERGE
+                            else:
+                                seen = frame[_SEEN]
+                                first = seen.get(key)
+                                if first is not None:
+                                    self.problem("parse.duplicate", pos, key=key, first=first >> 32)
+                                else:
+                                    seen[key] = pos
+                            frame[_PENDING] = key
+                            frame[_PENDING_AT] = pos
+                            continue
+                    text_value: str | None
+                    if plain and value in _NULLS:
+                        text_value = None
+                    elif len(value) < 200:
+                        text_value = words.get(value)
+                        if text_value is None:
+                            text_value = words[value] = value
+                    else:
+                        text_value = value
+                    if event.anchor:
+                        anchors[event.anchor] = text_value
+                    if (
+                        frame is not None
+                        and frame[_KIND] is _MAP
+                        and frame[_PENDING] is not _MERGE
+                        and frame[_PENDING] not in LOCATED_VALUES
+                    ):  # the common case, inline: a plain value under a key
+                        frame[_KEYS].append(frame[_PENDING])
+                        frame[_VALUES].append(text_value)
+                        frame[_AT].append(frame[_PENDING_AT])
+                        frame[_PENDING] = None
+                        continue
+                    self.attach(text_value, pos)
+                elif kind is mapping_start or kind is sequence_start:
+                    mark = event.start_mark
+                    pos = (mark.line + 1) << 32 | (mark.column + 1)
+                    tag = event.tag
+                    if tag is not None and tag != "!" and not tag.startswith(_STANDARD_TAG):
+                        self.problem("parse.tag", pos, tag=tag)
                     if len(stack) >= MAX_DEPTH:
-                        raise ReadError("parse.deep", line, column, limit=MAX_DEPTH)
-                    pos = line << 32 | column
+                        raise ReadError("parse.deep", pos >> 32, pos & 0xFFFFFFFF, limit=MAX_DEPTH)
                     node: Mapping | Sequence
-                    if kind is ev.MappingStartEvent:
-                        home = self.pending[-1] if stack and type(stack[-1]) is Mapping else None
-                        node = Mapping(pos, home[1] if home else 0)
+                    if kind is mapping_start:
+                        parent = stack[-1] if stack else None
+                        home = (
+                            parent[_PENDING_AT]
+                            if parent is not None
+                            and parent[_KIND] is _MAP
+                            and parent[_PENDING] is not None
+                            else 0
+                        )
+                        node = Mapping(pos, home)
+                        self.attach(node, pos)
+                        stack.append([_MAP, node, [], [], [], None, 0, {}, None, None])
                     else:
                         node = Sequence(pos)
-                    self.attach(node, pos)
-                    stack.append(node)
+                        self.attach(node, pos)
+                        stack.append([_SEQ, node])
                     self.open.add(id(node))
-                    self.pending.append(None)
-                    self.merges.append(None)
                     if event.anchor:
-                        self.anchors[event.anchor] = node
-                elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-                    done = stack.pop()
-                    self.open.discard(id(done))
-                    self.pending.pop()
-                    merges = self.merges.pop()
-                    if merges is not None:
-                        assert isinstance(done, Mapping)
-                        self.merge(done, merges)
-                elif kind is ev.AliasEvent:
-                    self.alias(event.anchor, mark.line + 1, mark.column + 1)
+                        anchors[event.anchor] = node
+                elif kind in ends:
+                    frame = stack.pop()
+                    self.open.discard(id(frame[_NODE]))
+                    if frame[_KIND] is _MAP:
+                        self.close(frame)
+                elif kind is alias_event:
+                    mark = event.start_mark
+                    self.alias(event.anchor, (mark.line + 1) << 32 | (mark.column + 1))
                 elif kind is ev.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
+                        mark = event.start_mark
                         raise ReadError("parse.documents", mark.line + 1, mark.column + 1)
         except MarkedYAMLError as exc:
             where = exc.problem_mark or exc.context_mark
             line, column = (where.line + 1, where.column + 1) if where else (1, 1)
             what = exc.problem or exc.context or "invalid YAML"
-            self.problem("parse.syntax", line, column, what=what)
+            self.problems.append(ReadError("parse.syntax", line, column, what=what))
         except YAMLError as exc:  # the reader's own refusals (a control character, say)
-            self.problem("parse.syntax", 1, 1, what=str(exc).splitlines()[0])
+            self.problems.append(ReadError("parse.syntax", 1, 1, what=str(exc).splitlines()[0]))
         if self.problems:
             first = min(self.problems, key=lambda p: (p.line, p.column))
             first.more = len(self.problems) - 1
             raise first
-        if self.root is None:
+        if not self.has_root:
             raise ReadError("parse.empty", 1, 1)
+        assert isinstance(self.root, (Mapping, Sequence, Scalar))
         return self.root
 
-    def key(self, key: str, pos: int) -> None:
-        parent = self.stack[-1]
-        assert isinstance(parent, Mapping)
-        if key in parent.items:
-            first = parent.items[key][0] >> 32
-            self.problem("parse.duplicate", pos >> 32, pos & 0xFFFFFFFF, key=key, first=first)
-        self.pending[-1] = (key, pos)
+    def key(self, frame: list[Any], key: str, pos: int) -> None:
+        seen = frame[_SEEN]
+        if key != _MERGE:
+            first = seen.get(key)
+            if first is not None:
+                self.problem("parse.duplicate", pos, key=key, first=first >> 32)
+            else:
+                seen[key] = pos
+        frame[_PENDING] = key
+        frame[_PENDING_AT] = pos
 
-    def attach(self, node: Node, pos: int, alias: bool = False) -> None:
-        """Put a node (a new one, or an alias's target) where the open container wants it."""
+    def attach(self, value: Value, pos: int, alias: bool = False) -> None:
+        """Put a value (a new one, or an alias's target) where the open container wants it."""
         stack = self.stack
         if not stack:
-            self.root = node
+            if not isinstance(value, (Mapping, Sequence, Scalar)):
+                value = Scalar(value, pos)
+            self.root = value
+            self.has_root = True
             return
-        parent = stack[-1]
-        if type(parent) is Sequence:
-            parent.items.append(node)
+        frame = stack[-1]
+        if frame[_KIND] is _SEQ:
+            frame[_NODE].items.append(value)
             return
-        assert isinstance(parent, Mapping)
-        pending = self.pending[-1]
-        if pending is None:
+        key = frame[_PENDING]
+        if key is None:
             # A key that is a mapping, a list or an alias.
-            if isinstance(node, Scalar) and alias:
-                text = node.value if isinstance(node.value, str) else "null"
-                self.key(self.words.setdefault(text, text), pos)
+            text = value.value if isinstance(value, Scalar) else value
+            if alias and (text is None or isinstance(text, str)):
+                text = "null" if text is None else text
+                self.key(frame, self.words.setdefault(text, text), pos)
             else:
-                self.problem("parse.key", pos >> 32, pos & 0xFFFFFFFF)
-                self.key(f"<{pos >> 32}:{pos & 0xFFFFFFFF}>", pos)
+                self.problem("parse.key", pos)
+                self.key(frame, f"<{pos >> 32}:{pos & 0xFFFFFFFF}>", pos)
             return
-        key, key_pos = pending
-        self.pending[-1] = None
-        if key == "\0<<":
-            merges = self.merges[-1]
-            if merges is None:
-                merges = self.merges[-1] = []
-            merges.append((node, key_pos))
+        frame[_PENDING] = None
+        if key is _MERGE:
+            if frame[_MERGES] is None:
+                frame[_MERGES] = []
+            frame[_MERGES].append((value, frame[_PENDING_AT]))
             return
-        if key not in parent.items:
-            parent.items[key] = (key_pos, node)
-            if alias:
-                if parent.via is None:
-                    parent.via = {}
-                parent.via[key] = pos
+        if key in LOCATED_VALUES and not isinstance(value, (Mapping, Sequence, Scalar)):
+            value = Scalar(value, pos)
+        frame[_KEYS].append(key)
+        frame[_VALUES].append(value)
+        frame[_AT].append(frame[_PENDING_AT])
+        if alias:
+            if frame[_VIA] is None:
+                frame[_VIA] = {}
+            frame[_VIA][key] = pos
 
-    def alias(self, anchor: str, line: int, column: int) -> None:
-        target = self.anchors.get(anchor)
-        pos = line << 32 | column
-        if target is None:
-            self.problem("parse.unknown_alias", line, column, name=anchor)
-            self.attach(Scalar(None, pos), pos)
-        elif id(target) in self.open:
-            self.problem("parse.recursive", line, column, name=anchor)
-            self.attach(Scalar(None, pos), pos)
+    def alias(self, anchor: str, pos: int) -> None:
+        if anchor not in self.anchors:
+            self.problem("parse.unknown_alias", pos, name=anchor)
+            self.attach(None, pos)
+            return
+        target = self.anchors[anchor]
+        if id(target) in self.open and isinstance(target, (Mapping, Sequence)):
+            self.problem("parse.recursive", pos, name=anchor)
+            self.attach(None, pos)
         else:
             self.attach(target, pos, alias=True)
 
-    def merge(self, mapping: Mapping, merges: list[tuple[Node, int]]) -> None:
-        """Apply `<<` merges to a mapping that is complete: keys of its own win, then the
-        first merged mapping that has the key."""
-        for value, where in merges:
+    def close(self, frame: list[Any]) -> None:
+        """Apply `<<` merges to a mapping that is complete (keys of its own win, then the first
+        merged mapping that has the key), and give the mapping its keys and values."""
+        keys, values, at, seen = frame[_KEYS], frame[_VALUES], frame[_AT], frame[_SEEN]
+        merged: dict[str, int] = {}
+        for value, where in frame[_MERGES] or ():
             sources = value.items if isinstance(value, Sequence) else [value]
             if not all(isinstance(source, Mapping) for source in sources):
                 # Not a merge after all: a plain key named "<<".
-                if "<<" not in mapping.items:
-                    mapping.items["<<"] = (where, value)
+                if "<<" not in seen:
+                    seen["<<"] = where
+                    keys.append("<<")
+                    values.append(value)
+                    at.append(where)
                 continue
             for source in sources:
                 assert isinstance(source, Mapping)
-                self.merged += len(source.items)
+                self.merged += len(source.keys)
                 if self.merged > MERGE_BUDGET:
                     raise ReadError(
                         "parse.merges", where >> 32, where & 0xFFFFFFFF, limit=MERGE_BUDGET
                     )
-                for key, entry in source.items.items():
-                    if key not in mapping.items:
-                        mapping.items[key] = entry
-                        if mapping.merged is None:
-                            mapping.merged = {}
-                        mapping.merged[key] = where
+                for key, key_at, item in source.entries():
+                    if key not in seen:
+                        seen[key] = key_at
+                        keys.append(key)
+                        values.append(item)
+                        at.append(key_at)
+                        merged[key] = where
+        shape = tuple(keys)
+        node: Mapping = frame[_NODE]
+        node.set(
+            self.shapes.setdefault(shape, shape), tuple(values), tuple(at), frame[_VIA], merged
+        )

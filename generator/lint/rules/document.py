@@ -9,6 +9,7 @@ from ...model import Text as T
 from ..findings import Finding
 from ..links import rule_url
 from ..nodes import Place
+from ..openapi import Spec
 from ..rule import Rule, Run, register
 
 
@@ -39,12 +40,10 @@ class NotOpenapi(Rule):
         "execução termina com código de saída 2.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
-        url = rule_url(self.id, run.lang)
-        for spec in run.walk.specs:
-            if not spec.openapi:
-                root = Place.of(spec.doc.display, spec.doc.root.pos)
-                yield run.finding(self, root, None, None, url)
+    def spec(self, run: Run, spec: Spec) -> Iterator[Finding]:
+        if not spec.openapi:
+            root = Place.of(spec.doc.display, spec.doc.root.pos)
+            yield run.finding(self, root, None, None, rule_url(self.id, run.lang))
 
 
 @register
@@ -82,13 +81,17 @@ class NothingChecked(Rule):
         "passa como limpa: corrija o que os outros achados apontam.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
-        url = rule_url(self.id, run.lang)
-        for spec in run.walk.specs:
-            if not spec.openapi or spec.checked or not (spec.paths or spec.unfollowed):
-                continue
-            place = spec.paths_place or Place.of(spec.doc.display, spec.doc.root.pos)
-            message_id = None if spec.unfollowed else "none_declared"
-            yield run.finding(
-                self, place, None, None, url, message_id=message_id, unfollowed=spec.unfollowed
-            )
+    def spec(self, run: Run, spec: Spec) -> Iterator[Finding]:
+        if not spec.openapi or spec.checked or not (spec.paths or spec.unfollowed):
+            return
+        place = spec.paths_place or Place.of(spec.doc.display, spec.doc.root.pos)
+        message_id = None if spec.unfollowed else "none_declared"
+        yield run.finding(
+            self,
+            place,
+            None,
+            None,
+            rule_url(self.id, run.lang),
+            message_id=message_id,
+            unfollowed=spec.unfollowed,
+        )

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from ...model import Text as T
 from ..findings import Finding
+from ..openapi import ResponseSite
 from ..rule import Rule, Run, register
 
 #: What IANA calls a code it lists but no longer wants used.
@@ -37,26 +38,25 @@ class UnregisteredCode(Rule):
         "200). Mantenha o código só onde a diretriz pede e documente-o.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
+    def response(self, run: Run, site: ResponseSite) -> Iterator[Finding]:
         g = run.guideline
-        for site in run.walk.sites.values():
-            code = site.code
-            if code is None:
-                continue
-            known = g.codes.get(code)
-            if known is not None and known.registry != "unregistered":
-                continue
-            usage = g.usage(code)
-            yield run.finding(
-                self,
-                site.place,
-                site.reaches(),
-                site.key,
-                g.url(code),
-                usage.meaning if usage else None,
-                code=code,
-                fallback=code // 100 * 100,
-            )
+        code = site.code
+        if code is None:
+            return
+        known = g.codes.get(code)
+        if known is not None and known.registry != "unregistered":
+            return
+        usage = g.usage(code)
+        yield run.finding(
+            self,
+            site.place,
+            site.reaches(),
+            site.key,
+            g.url(code),
+            usage.meaning if usage else None,
+            code=code,
+            fallback=code // 100 * 100,
+        )
 
 
 @register
@@ -85,21 +85,20 @@ class RetiredCode(Rule):
         "registry.obsoleted": T(en="obsoleted", pt_br="obsoleto"),
     }
 
-    def check(self, run: Run) -> Iterator[Finding]:
+    def response(self, run: Run, site: ResponseSite) -> Iterator[Finding]:
         g = run.guideline
-        for site in run.walk.sites.values():
-            code = site.code
-            known = g.codes.get(code) if code is not None else None
-            if code is None or known is None or known.registry not in _RETIRED:
-                continue
-            usage = g.usage(code)
-            yield run.finding(
-                self,
-                site.place,
-                site.reaches(),
-                site.key,
-                g.url(code),
-                usage.meaning if usage else None,
-                code=code,
-                registry=self.say(run.lang, f"registry.{known.registry}"),
-            )
+        code = site.code
+        known = g.codes.get(code) if code is not None else None
+        if code is None or known is None or known.registry not in _RETIRED:
+            return
+        usage = g.usage(code)
+        yield run.finding(
+            self,
+            site.place,
+            site.reaches(),
+            site.key,
+            g.url(code),
+            usage.meaning if usage else None,
+            code=code,
+            registry=self.say(run.lang, f"registry.{known.registry}"),
+        )

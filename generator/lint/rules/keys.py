@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...model import Text as T
 from ..findings import Finding
 from ..links import page, rule_url
-from ..openapi import CODE, RANGE
+from ..openapi import CODE, RANGE, ResponseSite
 from ..rule import Rule, Run, register
 
 
@@ -32,11 +32,10 @@ class DefaultResponse(Rule):
         "fato envia, e eles passam a ser verificados.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
-        source_page = page(f"sources/{run.guideline.source.id}", run.lang)
-        for site in run.walk.sites.values():
-            if site.key == "default":
-                yield run.finding(self, site.place, site.reaches(), site.key, source_page)
+    def response(self, run: Run, site: ResponseSite) -> Iterator[Finding]:
+        if site.key == "default":
+            source_page = page(f"sources/{run.guideline.source.id}", run.lang)
+            yield run.finding(self, site.place, site.reaches(), site.key, source_page)
 
 
 @register
@@ -61,24 +60,22 @@ class RangeResponse(Rule):
         "códigos da classe.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
+    def response(self, run: Run, site: ResponseSite) -> Iterator[Finding]:
+        if not RANGE.match(site.key):
+            return
         g = run.guideline
-        source_page = page(f"sources/{g.source.id}", run.lang)
-        for site in run.walk.sites.values():
-            if not RANGE.match(site.key):
-                continue
-            status_class = int(site.key[0])
-            class_usage = g.by_class.get(status_class)
-            yield run.finding(
-                self,
-                site.place,
-                site.reaches(),
-                site.key,
-                source_page,
-                class_usage.meaning if class_usage else None,
-                key=site.key,
-                status_class=f"{status_class}xx",
-            )
+        status_class = int(site.key[0])
+        class_usage = g.by_class.get(status_class)
+        yield run.finding(
+            self,
+            site.place,
+            site.reaches(),
+            site.key,
+            page(f"sources/{g.source.id}", run.lang),
+            class_usage.meaning if class_usage else None,
+            key=site.key,
+            status_class=f"{status_class}xx",
+        )
 
 
 @register
@@ -104,10 +101,10 @@ class NotAStatusCode(Rule):
         "começam com `x-` são extensões e ficam de fora.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
-        url = rule_url(self.id, run.lang)
-        for site in run.walk.sites.values():
-            key = site.key
-            if key == "default" or RANGE.match(key) or CODE.match(key):
-                continue
-            yield run.finding(self, site.place, site.reaches(), key, url, key=key)
+    def response(self, run: Run, site: ResponseSite) -> Iterator[Finding]:
+        key = site.key
+        if key == "default" or RANGE.match(key) or CODE.match(key):
+            return
+        yield run.finding(
+            self, site.place, site.reaches(), key, rule_url(self.id, run.lang), key=key
+        )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ...model import Text as T
 from ..findings import Finding
+from ..openapi import ResponseSite
 from ..rule import Rule, Run, register
 
 
@@ -32,19 +33,18 @@ class CodeNotInGuideline(Rule):
         "descrição da resposta.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
+    def response(self, run: Run, site: ResponseSite) -> Iterator[Finding]:
         g = run.guideline
-        for site in run.walk.sites.values():
-            code = site.code
-            if code is None or g.usage(code) is not None:
-                continue
-            for method in site.methods():
-                yield run.finding(
-                    self,
-                    site.place,
-                    site.reaches(method),
-                    site.key,
-                    g.url(code),
-                    code=code,
-                    alternatives=g.alternatives(code, method),
-                )
+        code = site.code
+        if code is None or g.usage(code) is not None:
+            return
+        for method in site.methods():
+            yield run.finding(
+                self,
+                site.place,
+                site.reaches(method),
+                site.key,
+                g.url(code),
+                code=code,
+                alternatives=g.alternatives(code, method),
+            )

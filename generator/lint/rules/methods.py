@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ...model import Text as T
 from ..findings import Finding
+from ..openapi import ResponseSite
 from ..rule import Rule, Run, register
 
 
@@ -30,27 +31,26 @@ class CodeNotForMethod(Rule):
         "classe) ou tire a resposta, se a operação nunca a envia.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
+    def response(self, run: Run, site: ResponseSite) -> Iterator[Finding]:
         g = run.guideline
-        for site in run.walk.sites.values():
-            code = site.code
-            usage = g.usage(code) if code is not None else None
-            if code is None or usage is None:
+        code = site.code
+        usage = g.usage(code) if code is not None else None
+        if code is None or usage is None:
+            return
+        for method in site.methods():
+            if usage.method(method) != "no":
                 continue
-            for method in site.methods():
-                if usage.method(method) != "no":
-                    continue
-                yield run.finding(
-                    self,
-                    site.place,
-                    site.reaches(method),
-                    site.key,
-                    g.url(code),
-                    usage.meaning,
-                    code=code,
-                    method=method,
-                    alternatives=g.alternatives(code, method),
-                )
+            yield run.finding(
+                self,
+                site.place,
+                site.reaches(method),
+                site.key,
+                g.url(code),
+                usage.meaning,
+                code=code,
+                method=method,
+                alternatives=g.alternatives(code, method),
+            )
 
 
 @register
@@ -74,25 +74,24 @@ class ConditionalCode(Rule):
         "resposta.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
+    def response(self, run: Run, site: ResponseSite) -> Iterator[Finding]:
         g = run.guideline
-        for site in run.walk.sites.values():
-            code = site.code
-            usage = g.usage(code) if code is not None else None
-            if code is None or usage is None:
+        code = site.code
+        usage = g.usage(code) if code is not None else None
+        if code is None or usage is None:
+            return
+        for method in site.methods():
+            if usage.method(method) != "conditional":
                 continue
-            for method in site.methods():
-                if usage.method(method) != "conditional":
-                    continue
-                condition = usage.condition_for(method) or usage.meaning
-                yield run.finding(
-                    self,
-                    site.place,
-                    site.reaches(method),
-                    site.key,
-                    g.url(code),
-                    usage.meaning,
-                    code=code,
-                    method=method,
-                    condition=condition.get(run.lang),
-                )
+            condition = usage.condition_for(method) or usage.meaning
+            yield run.finding(
+                self,
+                site.place,
+                site.reaches(method),
+                site.key,
+                g.url(code),
+                usage.meaning,
+                code=code,
+                method=method,
+                condition=condition.get(run.lang),
+            )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...model import Text as T
 from ..findings import Finding
 from ..nodes import Place
-from ..openapi import Reach, Reaches
+from ..openapi import Operation, Reach, Reaches, ResponsesMap, Spec
 from ..rule import Rule, Run, register
 
 
@@ -36,22 +36,22 @@ class MissingCode(Rule):
         "para que os clientes saibam tratá-lo.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
+    def responses(self, run: Run, holder: ResponsesMap) -> Iterator[Finding]:
+        # Once per responses mapping and method, where the mapping is written.
         if not run.missing:
             return
-        # Once per responses mapping and method, where the mapping is written; operations
-        # without a `responses` key each at their method key.
-        for holder in run.walk.maps.values():
-            codes, classes = holder.declared()
-            for method, reaches in holder.by_method().items():
-                yield from self.absent(
-                    run, holder.home, Reaches([(reaches, None)]), method, codes, classes
-                )
-        for spec in run.walk.specs:
-            for op in spec.operations:
-                if not op.has_responses:
-                    alone = Reaches.one(Reach(op, op.via))
-                    yield from self.absent(run, op.place, alone, op.method, set(), set())
+        codes, classes = holder.declared()
+        for method, reaches in holder.by_method().items():
+            yield from self.absent(
+                run, holder.home, Reaches([(reaches, None)]), method, codes, classes
+            )
+
+    def operation(self, run: Run, operation: Operation) -> Iterator[Finding]:
+        # An operation without a `responses` key, at its method key.
+        if not run.missing or operation.has_responses:
+            return
+        alone = Reaches.one(Reach(operation, operation.via))
+        yield from self.absent(run, operation.place, alone, operation.method, set(), set())
 
     def absent(
         self,
@@ -100,23 +100,21 @@ class MissingCodeInFile(Rule):
         "chave `paths`; declare o código nas operações que podem responder com ele.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
-        if not run.missing:
+    def spec(self, run: Run, spec: Spec) -> Iterator[Finding]:
+        if not run.missing or not spec.operations or spec.paths_place is None:
             return
         g = run.guideline
-        for spec in run.walk.specs:
-            if not spec.operations or spec.paths_place is None:
+        codes: set[int] = set()
+        classes: set[int] = set()
+        holders = {id(op.responses): op.responses for op in spec.operations if op.responses}
+        for holder in holders.values():
+            assert holder is not None
+            declared_codes, declared_classes = holder.declared()
+            codes |= declared_codes
+            classes |= declared_classes
+        for code, usage in sorted(g.by_code.items()):
+            if usage.methods or code in codes or code // 100 in classes:
                 continue
-            codes: set[int] = set()
-            classes: set[int] = set()
-            for holder in {id(op.responses): op.responses for op in spec.operations}.values():
-                if holder is not None:
-                    declared_codes, declared_classes = holder.declared()
-                    codes |= declared_codes
-                    classes |= declared_classes
-            for code, usage in sorted(g.by_code.items()):
-                if usage.methods or code in codes or code // 100 in classes:
-                    continue
-                yield run.finding(
-                    self, spec.paths_place, None, str(code), g.url(code), usage.meaning, code=code
-                )
+            yield run.finding(
+                self, spec.paths_place, None, str(code), g.url(code), usage.meaning, code=code
+            )

@@ -8,6 +8,7 @@ from typing import ClassVar
 from ...model import Text as T
 from ..findings import Finding
 from ..links import rule_url
+from ..openapi import RefProblem
 from ..rule import Rule, Run, register
 
 
@@ -55,25 +56,23 @@ class BrokenRef(Rule):
         "corrija o ponteiro ou o nome do arquivo, ou crie o que ele nomeia.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
-        url = rule_url(self.id, run.lang)
-        for problem in (*run.walk.problems, *run.walk.site_problems()):
-            failure = problem.failure
-            if failure.kind not in ("missing", "no_file", "loop"):
-                continue
-            at = (failure.place, problem.reaches, problem.code, url)
-            if failure.kind == "loop":
-                chain = " → ".join(failure.loop)
-                yield run.finding(self, *at, message_id="loop", ref=failure.ref, chain=chain)
-                continue
-            via = self.say(run.lang, "via", first=failure.first) if failure.first else ""
-            if failure.kind == "no_file":
-                message_id: str | None = "no_file"
-            else:
-                message_id = "missing_in" if failure.target else None
-            yield run.finding(
-                self, *at, message_id=message_id, ref=failure.ref, target=failure.target, via=via
-            )
+    def reference(self, run: Run, problem: RefProblem) -> Iterator[Finding]:
+        failure = problem.failure
+        if failure.kind not in ("missing", "no_file", "loop"):
+            return
+        at = (problem.place, problem.reaches, problem.code, rule_url(self.id, run.lang))
+        if failure.kind == "loop":
+            chain = " → ".join(failure.loop)
+            yield run.finding(self, *at, message_id="loop", ref=failure.ref, chain=chain)
+            return
+        via = self.say(run.lang, "via", first=failure.first) if failure.first else ""
+        if failure.kind == "no_file":
+            message_id: str | None = "no_file"
+        else:
+            message_id = "missing_in" if failure.target else None
+        yield run.finding(
+            self, *at, message_id=message_id, ref=failure.ref, target=failure.target, via=via
+        )
 
 
 @register
@@ -112,19 +111,17 @@ class RefNotFollowed(Rule):
         "cite-o por um caminho relativo.",
     )
 
-    def check(self, run: Run) -> Iterator[Finding]:
-        url = rule_url(self.id, run.lang)
-        for problem in (*run.walk.problems, *run.walk.site_problems()):
-            failure = problem.failure
-            if failure.kind not in ("remote", "outside"):
-                continue
-            yield run.finding(
-                self,
-                failure.place,
-                problem.reaches,
-                problem.code,
-                url,
-                message_id="outside" if failure.kind == "outside" else None,
-                ref=failure.ref,
-                target=failure.target,
-            )
+    def reference(self, run: Run, problem: RefProblem) -> Iterator[Finding]:
+        failure = problem.failure
+        if failure.kind not in ("remote", "outside"):
+            return
+        yield run.finding(
+            self,
+            problem.place,
+            problem.reaches,
+            problem.code,
+            rule_url(self.id, run.lang),
+            message_id="outside" if failure.kind == "outside" else None,
+            ref=failure.ref,
+            target=failure.target,
+        )
