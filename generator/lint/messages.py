@@ -182,9 +182,24 @@ MESSAGES: dict[str, m.Text] = {
 }
 
 
+class _Grouped(int):
+    """A number that Brazilian Portuguese groups with dots: `{n:,}` writes 52.428.800."""
+
+    def __format__(self, spec: str) -> str:
+        text = format(int(self), spec)
+        return text.replace(",", ".") if "," in spec else text
+
+
+def localized(lang: m.Lang, values: dict[str, Any]) -> dict[str, Any]:
+    """Values to fill a sentence in `lang` with: numbers grouped the way the language does."""
+    if lang != "pt-BR":
+        return values
+    return {k: _Grouped(v) if type(v) is int else v for k, v in values.items()}
+
+
 def say(message_id: str, lang: m.Lang, /, **values: Any) -> str:
     """A sentence from MESSAGES in `lang`, placeholders filled in."""
-    return MESSAGES[message_id].get(lang).format(**values)
+    return MESSAGES[message_id].get(lang).format(**localized(lang, values))
 
 
 def count_words(key: str, n: int, lang: m.Lang) -> str:

@@ -16,7 +16,7 @@ from typing import Any, ClassVar, TypeVar
 from .. import model as m
 from .findings import SHOWN_OPERATIONS, Finding, Reached
 from .guideline import Guideline
-from .messages import Severity
+from .messages import Severity, localized
 from .nodes import Place
 from .openapi import Operation, Reaches, RefProblem, ResponseSite, ResponsesMap, Spec, Walk
 
@@ -123,7 +123,7 @@ class Rule:
 
     def say(self, lang: m.Lang, message_id: str | None = None, /, **values: Any) -> str:
         text = self.messages[message_id] if message_id else self.message
-        return text.get(lang).format(**values)
+        return text.get(lang).format(**localized(lang, values))
 
     def texts(self) -> list[m.Text]:
         """Every sentence of the rule (for the tests that hold both languages to each other)."""

@@ -11,6 +11,9 @@ from ..links import rule_url
 from ..openapi import RefProblem
 from ..rule import Rule, Run, register
 
+#: A circle of more references than this is shown by its first ones and its length.
+LONG_CIRCLE = 8
+
 
 @register
 class BrokenRef(Rule):
@@ -37,6 +40,10 @@ class BrokenRef(Rule):
             en="$ref '{ref}' goes round in a circle: {chain}",
             pt_br="O $ref '{ref}' anda em círculo: {chain}",
         ),
+        "long_loop": T(
+            en="{chain} ({n:,} references)",
+            pt_br="{chain} ({n:,} referências)",
+        ),
         # The reference the chain started from, when another one fails.
         "via": T(
             en=" (reached from '{first}')",
@@ -56,14 +63,23 @@ class BrokenRef(Rule):
         "corrija o ponteiro ou o nome do arquivo, ou crie o que ele nomeia.",
     )
 
+    def chain(self, run: Run, loop: tuple[str, ...]) -> str:
+        """The references round a circle; a long one by its first four, its last and its
+        length."""
+        if len(loop) <= LONG_CIRCLE:
+            return " → ".join(loop)
+        shown = " → ".join((*loop[:4], "…", *loop[-2:]))
+        return self.say(run.lang, "long_loop", chain=shown, n=len(loop) - 1)
+
     def reference(self, run: Run, problem: RefProblem) -> Iterator[Finding]:
         failure = problem.failure
         if failure.kind not in ("missing", "no_file", "loop"):
             return
         at = (problem.place, problem.reaches, problem.code, rule_url(self.id, run.lang))
         if failure.kind == "loop":
-            chain = " → ".join(failure.loop)
-            yield run.finding(self, *at, message_id="loop", ref=failure.ref, chain=chain)
+            yield run.finding(
+                self, *at, message_id="loop", ref=failure.ref, chain=self.chain(run, failure.loop)
+            )
             return
         via = self.say(run.lang, "via", first=failure.first) if failure.first else ""
         if failure.kind == "no_file":
