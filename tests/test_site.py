@@ -166,6 +166,27 @@ def test_search_results_keep_words_of_neighbouring_cells_apart(site, lang, fact)
     assert fact in text
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_indexes_what_people_look_for_not_every_table_cell(site, lang):
+    """Codes, names, meanings, sources and their notes; not the tables, whose cells repeat
+    the code pages (method states, the comparison, each source's list of codes)."""
+    index = json.loads((site / LANGS[lang] / "search" / "search_index.json").read_text())
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    code = docs["codes/429/"]
+    assert code["title"].startswith("429 Too Many Requests")
+    assert "Retry-After" in code["text"]
+    claro = docs["codes/429/#claro"]["text"]
+    assert ("cota" if lang == "pt-BR" else "quota") in claro
+    assert "sources/claro/" in docs
+    text = " ".join(doc["text"] for doc in index["docs"])
+    # a meaning is found once, on its code page, not again in the comparison or the source
+    meaning = claro.removeprefix("<p>").split(",")[0]
+    assert text.count(meaning) == 1, meaning
+    assert "GETPOSTPUT" not in text.replace(" ", "")  # a method table's header row
+    assert "✓" not in text  # a state cell or the legend
+    assert "429" not in docs["compare/"]["text"]
+
+
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
 LOADING = (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"))
 
