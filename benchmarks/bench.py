@@ -12,6 +12,9 @@ one-code edit rebuilt in under 2 s.
 lint-openapi: findings per second on the largest published sample and on a generated spec
 with 2,000 operations (target: under 3 s). Each case is timed as a user would run it, minus
 loading the atlas: read the spec, parse it, check it, render the text report; best of REPEAT.
+Then the command itself, one fresh process each, seconds and peak memory (its own, from
+wait4): the generated spec at 12.5, 25 and 50 MB in text and the 50 MB one in SARIF (targets:
+time and memory grow linearly, under 1 GB at 50 MB), and a spec split into 500 files.
 
 PDF: each language's book for the real data and the 10x data set, one fresh process each;
 seconds, pages and peak memory. Target: under 1 s and under 200 MB per language for the real
@@ -139,7 +142,98 @@ def bench_lint(data: Path | None = None) -> list[Result]:
     print(results[-1])
     verdict = "ok" if results[-1].seconds < TARGET_SECONDS else "OVER TARGET"
     print(f"target: 2,000 operations under {TARGET_SECONDS:.0f} s: {verdict}")
+    bench_lint_large(path)
     return results
+
+
+#: The large specs, in MB, and the memory a 50 MB one must stay under.
+LARGE_SIZES = (12.5, 25.0, 50.0)
+MEMORY_TARGET_MB = 1024
+#: Operations in the generated spec for one MB of it (generated_spec writes ~450 bytes each).
+_OPERATIONS_PER_MB = 2000 / (len(generated_spec(2000)) / 1e6)
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+    exit_code: int
+
+
+def lint_process(args: list[str]) -> Run:
+    """`python -m generator lint-openapi ARGS` in a fresh process, its output thrown away:
+    wall and CPU seconds, and its own peak resident memory."""
+    command = [sys.executable, "-m", "generator", "lint-openapi", *args]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss / 1024, process.returncode)
+
+
+def split_spec(folder: Path, files: int = 500) -> Path:
+    """A spec split as Redocly's starter lays one out: the main file, one file per path item
+    (`paths/`) and the responses they share (`components/`)."""
+    (folder / "paths").mkdir()
+    (folder / "components").mkdir()
+    lines = ["openapi: 3.0.3", "info: {title: Split, version: '1'}", "paths:"]
+    for index in range(files - 2):
+        lines.append(f"  /resources{index}/{{id}}: {{$ref: 'paths/resources{index}.yaml'}}")
+        item = []
+        for method in _METHODS:
+            item.append(f"{method}:")
+            item.append("  responses:")
+            for code in _CODES:
+                item.append(f"    '{code}': {{$ref: '../components/responses.yaml#/R{code}'}}")
+        (folder / "paths" / f"resources{index}.yaml").write_text("\n".join(item) + "\n")
+    responses = [f"R{code}: {{description: status {code}}}" for code in _CODES]
+    (folder / "components" / "responses.yaml").write_text("\n".join(responses) + "\n")
+    spec = folder / "openapi.yaml"
+    spec.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return spec
+
+
+def bench_lint_large(data: Path) -> None:
+    """The command on large specs, one fresh process each."""
+    print("lint-openapi, the command in a fresh process (wall s, CPU s, peak MB)")
+    common = ["--guideline", "open-finance-brasil", "--lang", "en", "--data", str(data)]
+    with tempfile.TemporaryDirectory() as folder:
+        per_mb: list[tuple[float, float, float]] = []
+        for size in LARGE_SIZES:
+            spec = Path(folder) / f"generated-{size:g}mb.yaml"
+            spec.write_text(generated_spec(int(size * _OPERATIONS_PER_MB)), encoding="utf-8")
+            megabytes = spec.stat().st_size / 1e6
+            for fmt in ("text", "sarif") if size == LARGE_SIZES[-1] else ("text",):
+                run = lint_process([str(spec), *common, "--format", fmt])
+                print(
+                    f"generated {megabytes:.1f} MB, {fmt}: {run.seconds:.1f} s wall, "
+                    f"{run.cpu_seconds:.1f} s CPU, {run.peak_mb:,.0f} MB peak "
+                    f"(exit {run.exit_code})"
+                )
+                if fmt == "text":
+                    per_mb.append((megabytes, run.cpu_seconds, run.peak_mb))
+            spec.unlink()
+        (small_mb, small_cpu, small_peak), (big_mb, big_cpu, big_peak) = per_mb[0], per_mb[-1]
+        time_growth = (big_cpu / big_mb) / (small_cpu / small_mb)
+        memory_growth = (big_peak / big_mb) / (small_peak / small_mb)
+        linear = time_growth < 1.3 and memory_growth < 1.3
+        print(
+            f"growth from {small_mb:.0f} to {big_mb:.0f} MB, per MB: CPU x{time_growth:.2f}, "
+            f"memory x{memory_growth:.2f}: {_verdict(linear)} (target: linear, under x1.3)"
+        )
+        fits = big_peak < MEMORY_TARGET_MB
+        print(f"target: {big_mb:.0f} MB in under {MEMORY_TARGET_MB:,} MB: {_verdict(fits)}")
+        split = Path(folder) / "split"
+        split.mkdir()
+        spec = split_spec(split, 500)
+        run = lint_process([str(spec), *common])
+        print(
+            f"split into 500 files ({498 * len(_METHODS):,} operations): {run.seconds:.1f} s "
+            f"wall, {run.cpu_seconds:.1f} s CPU, {run.peak_mb:,.0f} MB peak (exit {run.exit_code})"
+        )
 
 
 GUIDELINE_COPIES = 12  # 4 real guidelines x 12 + 2 = 50 guidelines in the 10x data set
@@ -403,13 +497,19 @@ def calibration() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__)
     parser.add_argument("--data", type=Path, help="atlas data file (default: data/atlas.yaml)")
+    parser.add_argument(
+        "--only", choices=("site", "pdf", "lint"), help="run one benchmark (default: all)"
+    )
     args = parser.parse_args()
     print(
         f"machine: {os.cpu_count()} cores; calibration loop {calibration():.3f} s (lower is faster)"
     )
-    bench_site()
-    bench_pdf()
-    bench_lint(args.data)
+    if args.only in (None, "site"):
+        bench_site()
+    if args.only in (None, "pdf"):
+        bench_pdf()
+    if args.only in (None, "lint"):
+        bench_lint(args.data)
 
 
 if __name__ == "__main__":

@@ -595,11 +595,13 @@ def test_an_unreadable_spec_does_not_hide_the_others(capsys, tmp_path):
     [
         (
             "en",
-            "error: unknown guideline 'acme' (valid ids: open-finance-brasil, nfe-io, house)",
+            "error: unknown guideline 'acme' (valid ids: open-finance-brasil, nfe-io, house, "
+            "strict)",
         ),
         (
             "pt-BR",
-            "error: diretriz desconhecida 'acme' (ids válidos: open-finance-brasil, nfe-io, house)",
+            "error: diretriz desconhecida 'acme' (ids válidos: open-finance-brasil, nfe-io, house, "
+            "strict)",
         ),
     ],
 )

@@ -80,6 +80,73 @@ def test_golden_report_in_portuguese(capsys, monkeypatch):
     assert out == (GOLDEN / "shared-alias.pt-BR.txt").read_text(encoding="utf-8")
 
 
+# --- What a guideline rules out or asks for --------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "pt-BR"])
+def test_stances_and_required_headers(capsys, monkeypatch, lang):
+    """The `strict` guideline forbids 422 (400 instead, and says so for a situation) and 418,
+    discourages 304, and requires a header with 429, 201 and 5xx."""
+    monkeypatch.chdir(SPECS)
+    code, out, _ = run(
+        capsys, "stances.yaml", "--guideline", "strict", "--data", ATLAS, "--lang", lang
+    )
+    assert code == 1
+    assert out == (GOLDEN / f"stances.{lang}.txt").read_text(encoding="utf-8")
+
+
+def test_what_satisfies_a_required_header():
+    """A header under `headers`, in any case, through a $ref; one of several names; `content`
+    for Content-Type. A forbidden code is not reported again as ruled out for its method."""
+    rep = lint.lint_files([SPECS / "stances.yaml"], load_atlas(ATLAS), "strict", lang="en")
+    assert [(f.line, f.rule, f.code) for f in rep.findings] == [
+        (13, "forbidden-code", "422"),
+        (25, "discouraged-code", "304"),
+        (26, "forbidden-code", "418"),
+        (26, "retired-code", "418"),
+        (27, "missing-header", "429"),
+        (29, "missing-header", "503"),
+        (32, "missing-header", "201"),
+    ]
+
+
+REAL_ATLAS = ROOT / "data" / "atlas.yaml"
+
+
+def test_zalando_forbids_and_discourages_with_its_own_words(capsys):
+    rep = lint.lint_files([SPECS / "stances.yaml"], load_atlas(REAL_ATLAS), "zalando", lang="en")
+    forbidden = {f.code: f for f in rep.findings if f.rule == "forbidden-code"}
+    assert set(forbidden) == {"418", "422"}
+    assert forbidden["422"].message.startswith(
+        "Zalando forbids 422 (use 400 instead); for the situation “The body parses fine"
+    )
+    assert forbidden["422"].url == "https://httpstatusatlas.dev/en/codes/422/#zalando"
+    assert forbidden["422"].guideline_text
+    (header,) = [f for f in rep.findings if f.rule == "missing-header"]
+    assert header.message == (
+        "Zalando requires one of the headers Retry-After, X-RateLimit-Limit, "
+        "X-RateLimit-Remaining, X-RateLimit-Reset with 429; this response declares none of them"
+    )
+
+
+@pytest.mark.parametrize(
+    "guideline",
+    [source.id for source in load_atlas(REAL_ATLAS).sources] if REAL_ATLAS.is_file() else [],
+)
+def test_every_guideline_of_the_atlas_checks_a_spec(capsys, monkeypatch, guideline):
+    """Each id --guideline takes, the newer guidelines included, gives a report and valid
+    SARIF on a split spec and on the stances spec."""
+    monkeypatch.chdir(SPECS)
+    for fmt in ("text", "sarif"):
+        code, out, err = run(
+            capsys, "split/openapi.yaml", "stances.yaml", "--guideline", guideline,
+            "--format", fmt, "--lang", "en",
+        )  # fmt: skip
+        assert (code in (0, 1), err) == (True, "")
+    log = json.loads(out)
+    assert [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]] == list(lint.RULES)
+
+
 def report(spec: Path, **options):
     return lint.lint_files([spec], load_atlas(ATLAS), "house", lang="en", **options)
 

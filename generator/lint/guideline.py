@@ -15,11 +15,13 @@ class Guideline:
         ids = [s.id for s in atlas.sources]
         if source_id not in ids:
             raise UsageError(say("unknown_guideline", lang, id=source_id, ids=", ".join(ids)))
+        self.atlas = atlas
         self.source = atlas.source(source_id)
         self.lang = lang
         self.codes = {c.code: c for c in atlas.codes}
         self.by_code = {u.code: u for u in self.source.usage if u.code is not None}
         self.by_class = {u.status_class: u for u in self.source.usage if u.code is None}
+        self._urls: dict[int, str] = {}
 
     def usage(self, code: int) -> m.Usage | None:
         """The usage that speaks for `code`: the code's own, else its class's."""
@@ -28,7 +30,13 @@ class Guideline:
     def url(self, code: int) -> str:
         """The code's page, at this guideline's section on it: its usage of the code, else its
         rule for the code's class (`#class-<id>` on the code page); the codes index for a code
-        the atlas does not have."""
+        the atlas does not have. Made once per code: a large spec has many findings each."""
+        url = self._urls.get(code)
+        if url is None:
+            url = self._urls[code] = self._url(code)
+        return url
+
+    def _url(self, code: int) -> str:
         if code not in self.codes:
             return page("codes", self.lang)
         if code in self.by_code:
@@ -54,3 +62,17 @@ class Guideline:
                 "alternatives.listed", self.lang, codes=", ".join(map(str, listed)), **values
             )
         return ""
+
+    def instead(self, code: int, usage: m.Usage) -> tuple[m.Scenario, m.Answer] | None:
+        """For a code the guideline rules out: the situation in which the atlas finds that code
+        and the guideline answers otherwise, with its answer; one whose answer is among the
+        codes the guideline says to use instead comes first."""
+        fallback: tuple[m.Scenario, m.Answer] | None = None
+        for scenario in self.atlas.scenarios:
+            answer = scenario.answer(self.source.id)
+            if answer is None or code in answer.codes or code not in scenario.codes:
+                continue
+            if set(answer.codes) & set(usage.instead):
+                return scenario, answer
+            fallback = fallback or (scenario, answer)
+        return fallback

@@ -583,6 +583,27 @@ class Walk:
                 yield site
         yield from shared.values()
 
+    def response(self, site: ResponseSite) -> Mapping | None:
+        """The Response Object a site's key holds, its `$ref`s followed; None when there is
+        none to read."""
+        value, _, _, failure = self.resolver.follow(site.value, site.doc, site.holders[0][0].folder)
+        return value if failure is None and isinstance(value, Mapping) else None
+
+    def headers(self, site: ResponseSite, response: Mapping) -> set[str]:
+        """The headers a response declares, lower-case; `content-type` when it declares a body
+        (OpenAPI 3 leaves Content-Type out of `headers`: its `content` says it)."""
+        folder = site.holders[0][0].folder
+        names: set[str] = set()
+        headers = response.get("headers")
+        if headers is not None:
+            headers, _, _, failure = self.resolver.follow(headers, site.doc, folder)
+            if failure is None and isinstance(headers, Mapping):
+                names.update(key.lower() for key in headers.keys)
+        content = response.get("content")
+        if (isinstance(content, Mapping) and len(content)) or "schema" in response:
+            names.add("content-type")
+        return names
+
     def site_failure(self, site: ResponseSite) -> RefFailure | None:
         """The failure of the response's `$ref`, if it has one that fails."""
         if ref_of(site.value) is None:

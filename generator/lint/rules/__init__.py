@@ -11,7 +11,7 @@ import importlib
 
 from ..rule import Rule, registered
 
-MODULES = ("methods", "listed", "iana", "missing", "keys", "refs", "document")
+MODULES = ("methods", "stance", "listed", "iana", "headers", "missing", "keys", "refs", "document")
 
 for _module in MODULES:
     importlib.import_module(f"{__name__}.{_module}")

@@ -35,8 +35,8 @@ class CodeNotForMethod(Rule):
         g = run.guideline
         code = site.code
         usage = g.usage(code) if code is not None else None
-        if code is None or usage is None:
-            return
+        if code is None or usage is None or usage.stance == "forbidden":
+            return  # a forbidden code is an error on every method already (forbidden-code)
         for method in site.methods():
             if usage.method(method) != "no":
                 continue
