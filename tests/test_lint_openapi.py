@@ -3,6 +3,8 @@ and the published specs in shared/openapi-samples against their own guidelines."
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import json
 import re
 import shlex
@@ -1437,3 +1439,56 @@ def test_the_hook_runs_in_another_repository_without_data(tmp_path, monkeypatch,
         "  7:9  error  DELETE /items/{id} 200: Open Finance Brasil does not use 200 on DELETE "
         "(2xx codes it uses on DELETE: 204) [code-not-for-method]",
     ]
+
+
+# --- The package's shape -----------------------------------------------------------------------
+
+
+def _lint_imports() -> dict[str, set[str]]:
+    """generator.lint's modules and the modules of generator.lint each one imports."""
+    graph: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "generator" / "lint").rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        imported: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+                if node.module is None:
+                    imported.update(f"{base}.{alias.name}" for alias in node.names)
+                else:
+                    imported.add(base)
+        graph[module] = {name for name in imported if name.startswith("generator.lint")}
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """An import cycle in the graph, as the modules round it, or None."""
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> list[str] | None:
+        if module in path:
+            return [*path[path.index(module) :], module]
+        if module in done:
+            return None
+        for dependency in sorted(graph.get(module, ())):
+            found = visit(dependency, [*path, module])
+            if found:
+                return found
+        done.add(module)
+        return None
+
+    return next((c for m in sorted(graph) if (c := visit(m, []))), None)
+
+
+def test_lint_modules_import_one_way():
+    """No import cycle in generator/lint: a rule travels with its metadata and messages
+    (rules/*), so the sentences that belong to no rule (messages) need no rule, and formats
+    reach the rules through their registry."""
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    graph = _lint_imports()
+    assert {"generator.lint.rules", "generator.lint.rule", "generator.lint.messages"} <= set(graph)
+    assert _cycle(graph) is None
+    assert graph["generator.lint.messages"] == set()
+    assert "generator.lint.rules" in graph["generator.lint.formats"]
