@@ -407,3 +407,30 @@ def test_command_line_never_shows_a_traceback(minimal_text, write):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.endswith("1 error\n")
+
+
+def test_method_states_may_be_quoted_or_bare(minimal_text, write, capsys):
+    """The atlas quotes them (YAML 1.1 readers take a bare yes for true); `check` reads YAML
+    1.2, where a bare yes is the text yes, and accepts both spellings as the same state."""
+    from generator.atlas import load_atlas
+
+    bare = minimal_text.replace('POST: "yes"', "POST: yes").replace('GET: "no"', "GET: no")
+    assert bare != minimal_text
+    quoted_path, bare_path = write(minimal_text, "quoted.yaml"), write(bare, "bare.yaml")
+    assert run_check(bare_path, capsys)[0] == 0
+    assert load_atlas(bare_path).sources == load_atlas(quoted_path).sources
+
+
+def test_the_atlas_quotes_every_method_state_for_yaml_1_1_readers():
+    """Read as PyYAML (YAML 1.1, as many CI tools do) reads it: every state is still text."""
+    import yaml
+
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    states = [
+        state
+        for source in data["sources"]
+        for usage in source["usage"]
+        for state in (usage.get("methods") or {}).values()
+    ]
+    assert len(states) > 300
+    assert set(states) <= {"yes", "no", "conditional", "unspecified"}
