@@ -434,14 +434,14 @@ import json, resource, sys, time
 started = time.perf_counter()
 from pathlib import Path
 import typst
-from generator.views import book as pdf
+from generator.views import book as pdf, typeset
 from generator.edition import read_edition
 inputs = read_edition(Path(sys.argv[1]))
 ready, cpu = time.perf_counter(), time.process_time()
 data = pdf.render_book(inputs, sys.argv[2])
 done = time.perf_counter()
 print(json.dumps({
-    "pages": pdf.page_count(data), "bytes": len(data), "render": done - ready,
+    "pages": typeset.page_count(data), "bytes": len(data), "render": done - ready,
     "cpu": time.process_time() - cpu, "total": done - started,
     "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
 }))

@@ -31,6 +31,7 @@ from generator.edition import read_edition as read_inputs
 from generator.errors import BuildError
 from generator.views import book as pdf
 from generator.views import pages as render
+from generator.views import typeset
 
 from .conftest import DATA, FIXTURES
 from .sitebuild import EPOCH
@@ -256,7 +257,7 @@ def test_the_comparison_and_the_matrices_are_on_landscape_pages(book):
 def test_every_font_is_embedded_as_a_subset_of_debian_dejavu(book):
     lines = run("pdffonts", str(book.path)).splitlines()[2:]
     assert lines
-    ours = {name.removesuffix(".ttf") for name in pdf.FONTS}
+    ours = {name.removesuffix(".ttf") for name in typeset.FONTS}
     for line in lines:
         name, emb, sub = line.split()[0], line.split()[-5], line.split()[-4]
         assert (emb, sub) == ("yes", "yes"), line
@@ -445,9 +446,9 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monk
 
 
 def test_missing_fonts_are_named_with_the_package_to_install(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(pdf, "FONT_DIR", tmp_path / "no-fonts")
+    monkeypatch.setattr(typeset, "FONT_DIR", tmp_path / "no-fonts")
     with pytest.raises(BuildError, match="apt-get install fonts-dejavu-core"):
-        pdf.check_fonts()
+        typeset.check_fonts()
     output = tmp_path / "atlas.pdf"
     assert main(["pdf", "--lang", "en", "--data", str(DATA), "-o", str(output)]) == 1
     assert "error: the PDF build failed" in capsys.readouterr().err

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
-from datetime import date
 from pathlib import Path
 
 from ..edition import Edition
 from ..files import write_atomically
-from ..model import LANGUAGES, Lang
-from ..views.book import DOWNLOADS, book_json, check_fonts, pdf_name, render_pdf
-
-
-def lay_out(books: dict[Lang, str], edition: date) -> dict[Lang, bytes]:
-    """Each language's PDF from its book_json text (run in the worker process)."""
-    return {lang: render_pdf(text, edition) for lang, text in books.items()}
+from ..model import LANGUAGES
+from ..views.book import DOWNLOADS, book_json, pdf_name
+from ..views.typeset import check_fonts, lay_out
 
 
 class SiteBooks:
@@ -25,6 +20,7 @@ class SiteBooks:
     no cache: both in one other process, started fresh for each build, while mkdocs builds
     the pages here. (Typst keeps everything it laid out in memory for as long as its process
     lives, about 100 MB a book; the long-running `mkdocs serve` must not be that process.)
+    The worker imports views/typeset.py alone, none of the atlas, so it starts quickly.
     `finish()` waits for the books (a failure is raised there) and writes them into the
     site's downloads/; `close()`, always called, also on failure, stops what still runs.
     """
@@ -32,11 +28,11 @@ class SiteBooks:
     def __init__(self, inputs: Edition) -> None:
         self.inputs = inputs
         self.pool: ProcessPoolExecutor | None = None
-        self.job: Future[dict[Lang, bytes]] | None = None
+        self.job: Future[dict[str, bytes]] | None = None
 
     def start(self) -> None:
         check_fonts()  # missing fonts stop the build here, before mkdocs runs
-        books = {lang: book_json(self.inputs, lang) for lang in LANGUAGES}
+        books: dict[str, str] = {lang: book_json(self.inputs, lang) for lang in LANGUAGES}
         context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
         self.job = self.pool.submit(lay_out, books, self.inputs.build_date)
@@ -45,8 +41,8 @@ class SiteBooks:
         assert self.job is not None, "start() first"
         target = site / DOWNLOADS
         target.mkdir(parents=True, exist_ok=True)
-        for lang, data in self.job.result().items():
-            write_atomically(target / pdf_name(lang), data)
+        for lang in LANGUAGES:
+            write_atomically(target / pdf_name(lang), self.job.result()[lang])
 
     def close(self) -> None:
         if self.pool is not None:

@@ -7,9 +7,8 @@ templates/pdf/book.typ reads it with `json(bytes(sys.inputs.book))` and only lay
 no text from the YAML is ever parsed as Typst markup: a `#`, `*` or `<` in the data is printed
 as it is.
 
-Only local files are read while laying it out: the template and Debian's DejaVu fonts
-(package fonts-dejavu-core), embedded as subsets; the fonts Typst ships and the system's are
-ignored, and nothing is fetched. The PDF is tagged (PDF/UA-1) in the book's language.
+views/typeset.py lays it out: a tagged PDF/UA-1 document in the book's language, with
+Debian's DejaVu fonts only; nothing is fetched.
 
 Same input and SOURCE_DATE_EPOCH, same bytes: the PDF's dates are the edition date.
 """
@@ -17,32 +16,19 @@ Same input and SOURCE_DATE_EPOCH, same bytes: the PDF's dates are the edition da
 from __future__ import annotations
 
 import json
-import re
-from datetime import UTC, date, datetime
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
-from ..errors import BuildError
-from ..files import TEMPLATES, write_atomically
+from ..files import write_atomically
 from ..model import Lang
 from ..urls import LANG_PREFIX, SITE_URL
 from . import pages as views
+from .typeset import page_count, render_pdf
 
 if TYPE_CHECKING:
-    import typst
-
     from .. import model as m
     from ..edition import Edition
 
-TEMPLATE = TEMPLATES / "pdf" / "book.typ"
-#: Where Debian's fonts-dejavu-core installs its fonts (full Portuguese coverage, and the
-#: ✓ ✗ ◐ – symbols of the method states).
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-#: The only fonts the book uses (book.typ names their families, DejaVu Sans and Sans Mono).
-FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf")
-#: The PDF standard the book is written to: PDF/UA-1, tagged for assistive technology.
-PDF_STANDARD: Final = "ua-1"
 #: The site folder both languages' PDFs are written to, beside the pt-BR pages.
 DOWNLOADS = "downloads"
 
@@ -264,67 +250,12 @@ def book_json(inputs: Edition, lang: Lang) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Laying it out
-
-
-def check_fonts() -> None:
-    """BuildError naming the package to install when a font file is missing."""
-    missing = [name for name in FONTS if not (FONT_DIR / name).is_file()]
-    if missing:
-        raise BuildError(
-            f"the PDF needs the fonts {', '.join(missing)} in {FONT_DIR}: "
-            "install them with: apt-get install fonts-dejavu-core"
-        )
-
-
-@cache
-def _fonts(folder: Path) -> typst.Fonts:
-    """DejaVu from Debian only: neither the system's fonts nor those Typst ships."""
-    import typst
-
-    return typst.Fonts(
-        include_system_fonts=False,
-        include_embedded_fonts=False,
-        font_paths=[str(folder)],
-    )
-
-
-def render_pdf(book: str, edition: date) -> bytes:
-    """The PDF of a book given as book_json's text (what a worker process gets)."""
-    import typst
-
-    check_fonts()
-    midnight = datetime(edition.year, edition.month, edition.day, tzinfo=UTC)
-    try:
-        data: bytes = typst.compile(
-            str(TEMPLATE),
-            root=str(TEMPLATE.parent),
-            font_paths=_fonts(FONT_DIR),
-            ignore_system_fonts=True,
-            sys_inputs={"book": book},
-            pdf_standards=[PDF_STANDARD],
-            timestamp=midnight,
-        )
-    except typst.TypstError as error:
-        raise BuildError(f"{TEMPLATE.name}: {error.diagnostic or error.message}") from None
-    except BaseException as error:  # a panic inside the compiler (pyo3's PanicException)
-        if type(error).__name__ != "PanicException":
-            raise
-        raise BuildError(f"Typst stopped laying out {TEMPLATE.name}: {error}") from None
-    return data
+# Laying it out (views/typeset.py)
 
 
 def render_book(inputs: Edition, lang: Lang) -> bytes:
     """The book's PDF bytes."""
     return render_pdf(book_json(inputs, lang), inputs.build_date)
-
-
-_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
-
-
-def page_count(pdf: bytes) -> int:
-    """The number of pages of a PDF Typst wrote (its page objects are not compressed)."""
-    return len(_PAGE.findall(pdf))
 
 
 def write_pdf(inputs: Edition, lang: Lang, path: Path) -> int:

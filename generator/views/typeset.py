@@ -1,0 +1,91 @@
+"""Typst lays out the book: templates/pdf/book.typ, given a book as JSON text (book.py's
+book_json), written as a tagged PDF/UA-1 document.
+
+This module imports nothing of the atlas, so that the process the site build lays its books
+out in starts quickly. Only local files are read: the template and Debian's DejaVu fonts
+(package fonts-dejavu-core), embedded as subsets; the fonts Typst ships and the system's are
+ignored, and nothing is fetched. Same JSON and edition date, same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from ..errors import BuildError
+from ..files import TEMPLATES
+
+if TYPE_CHECKING:
+    import typst
+
+TEMPLATE = TEMPLATES / "pdf" / "book.typ"
+#: Where Debian's fonts-dejavu-core installs its fonts (full Portuguese coverage, and the
+#: symbols of the method states and stances).
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+#: The only fonts the book uses (book.typ names their families, DejaVu Sans and Sans Mono).
+FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf")
+#: The PDF standard the book is written to: PDF/UA-1, tagged for assistive technology.
+PDF_STANDARD: Final = "ua-1"
+
+
+def check_fonts() -> None:
+    """BuildError naming the package to install when a font file is missing."""
+    missing = [name for name in FONTS if not (FONT_DIR / name).is_file()]
+    if missing:
+        raise BuildError(
+            f"the PDF needs the fonts {', '.join(missing)} in {FONT_DIR}: "
+            "install them with: apt-get install fonts-dejavu-core"
+        )
+
+
+@cache
+def _fonts(folder: Path) -> typst.Fonts:
+    """DejaVu from Debian only: neither the system's fonts nor those Typst ships."""
+    import typst
+
+    return typst.Fonts(
+        include_system_fonts=False,
+        include_embedded_fonts=False,
+        font_paths=[str(folder)],
+    )
+
+
+def render_pdf(book: str, edition: date) -> bytes:
+    """The PDF of a book given as book_json's text (what a worker process gets)."""
+    import typst
+
+    check_fonts()
+    midnight = datetime(edition.year, edition.month, edition.day, tzinfo=UTC)
+    try:
+        data: bytes = typst.compile(
+            str(TEMPLATE),
+            root=str(TEMPLATE.parent),
+            font_paths=_fonts(FONT_DIR),
+            ignore_system_fonts=True,
+            sys_inputs={"book": book},
+            pdf_standards=[PDF_STANDARD],
+            timestamp=midnight,
+        )
+    except typst.TypstError as error:
+        raise BuildError(f"{TEMPLATE.name}: {error.diagnostic or error.message}") from None
+    except BaseException as error:  # a panic inside the compiler (pyo3's PanicException)
+        if type(error).__name__ != "PanicException":
+            raise
+        raise BuildError(f"Typst stopped laying out {TEMPLATE.name}: {error}") from None
+    return data
+
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def page_count(pdf: bytes) -> int:
+    """The number of pages of a PDF Typst wrote (its page objects are not compressed)."""
+    return len(_PAGE.findall(pdf))
+
+
+def lay_out(books: dict[str, str], edition: date) -> dict[str, bytes]:
+    """Each book's PDF from its JSON text, by key (what the site's worker process runs)."""
+    return {key: render_pdf(text, edition) for key, text in books.items()}
