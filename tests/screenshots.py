@@ -19,13 +19,18 @@ PAGES = {
     "code-104": "codes/104/",
     "source-open-finance": "sources/open-finance-brasil/",
     "codes": "codes/",
+    "code-422": "codes/422/",
+    "scenarios": "scenarios/",
+    "scenario-delete": "scenarios/delete-missing-resource/",
+    "source-zalando": "sources/zalando/",
 }
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    with serve(ROOT / "site") as base, chromium() as browser:
+    site = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "site"
+    with serve(site) as base, chromium() as browser:
         for vp_name, (width, height) in VIEWPORTS.items():
             page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
             for lang, prefix in (("pt-BR", ""), ("en", "en/")):

@@ -71,7 +71,9 @@ def test_compare_table_matches_the_data_cell_by_cell(site, lang):
                 assert "atlas-unused" in cell["class"]
                 assert cell.find("a") is None
             else:
-                assert "atlas-used" in cell["class"]
+                kind = "atlas-ruled-out" if usage.ruled_out else "atlas-used"
+                assert kind in cell["class"]
+                assert cell["data-stance"] == usage.stance
                 assert cell.a["href"] == f"../codes/{code}/#{usage.source}"
 
 
@@ -243,13 +245,25 @@ def hostile_site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     data = folder / "atlas.yaml"
     extra = (FIXTURES / "hostile-guideline.yaml").read_text(encoding="utf-8")
-    data.write_text(DATA.read_text(encoding="utf-8").rstrip() + "\n" + extra, encoding="utf-8")
+    situation = (FIXTURES / "hostile-scenario.yaml").read_text(encoding="utf-8")
+    text = DATA.read_text(encoding="utf-8").rstrip() + "\n" + extra
+    text = text.replace("\nguide:\n", "\n" + situation + "guide:\n", 1)
+    data.write_text(text, encoding="utf-8")
     code, path = build_site(data, folder)
     assert code == 0
     return path
 
 
-PAGES_WITH_HOSTILE_TEXT = ("codes/404", "compare", "methods", "sources/hostile-house", "sources")
+PAGES_WITH_HOSTILE_TEXT = (
+    "codes/404",
+    "codes/418",
+    "compare",
+    "methods",
+    "sources/hostile-house",
+    "sources",
+    "scenarios",
+    "scenarios/hostile-situation",
+)
 
 
 @pytest.mark.parametrize("page", PAGES_WITH_HOSTILE_TEXT)
@@ -258,14 +272,22 @@ def test_markup_in_the_data_shows_as_text(hostile_site, lang, page):
     html = (hostile_site / LANGS[lang] / page / "index.html").read_text(encoding="utf-8")
     parsed = BeautifulSoup(html, "html.parser")
     for script in parsed.find_all("script"):
-        assert "alert(" not in script.get_text(), page
+        if script.get("type") == "application/json":  # data, never run: it cannot close itself
+            assert "<" not in script.get_text() and ">" not in script.get_text(), page
+            json.loads(script.get_text())
+        else:
+            assert "alert(" not in script.get_text(), page
     for tag in parsed.find_all(["img", "em", "b", "i"]):
         assert "alert" not in str(tag.attrs) and tag.get_text() not in ("Evil", "Found"), page
     assert not parsed.find_all(attrs={"onerror": True})
     for anchor in parsed.find_all("a", href=True):
         assert not anchor["href"].startswith("javascript:")
     text = parsed.get_text(" ")
-    assert "Evil <script>alert('name')</script> | `tick` **bold** {#x}" in text
+    if page.startswith("scenarios"):
+        assert "<script>alert('q')</script> | `tick` a question? {#x}" in text or lang != "en"
+        assert "</script><script>alert('p')</script>" in text or lang != "pt-BR"
+    else:
+        assert "Evil <script>alert('name')</script> | `tick` **bold** {#x}" in text
 
 
 def test_a_pipe_or_backtick_breaks_no_table(hostile_site):

@@ -14,7 +14,15 @@ from .browser import Watch, chromium, serve
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
-MAIN_PAGES = ("", "compare/", "methods/", "codes/404/", "sources/open-finance-brasil/")
+MAIN_PAGES = (
+    "",
+    "compare/",
+    "methods/",
+    "codes/404/",
+    "sources/open-finance-brasil/",
+    "scenarios/",
+    "scenarios/delete-missing-resource/",
+)
 PREFIX = {"pt-BR": "", "en": "en/"}
 
 
@@ -104,6 +112,11 @@ def visible_codes(page) -> list[str]:
     )
 
 
+def choose_sources(page, chosen: set[str]) -> None:
+    for box in page.query_selector_all("input[name=source]"):
+        box.set_checked(box.get_attribute("value") in chosen)
+
+
 def test_compare_filters_by_class_source_and_disagreement(page, base, site):
     page.goto(base + "compare/")
     everything = visible_codes(page)
@@ -111,16 +124,34 @@ def test_compare_filters_by_class_source_and_disagreement(page, base, site):
     page.select_option("select[name=class]", "5")
     assert all(code.startswith("5") for code in visible_codes(page))
     page.select_option("select[name=class]", "")
-    page.select_option("select[name=source]", "nfe-io")
+    choose_sources(page, {"nfe-io"})
     assert visible_codes(page) == ["202", "400", "401", "408", "500", "503", "504"]
     hidden_columns = page.eval_on_selector_all(
         'td[data-source="claro"]', "cells => cells.filter(c => c.offsetParent !== null).length"
     )
     assert hidden_columns == 0
-    page.select_option("select[name=source]", "")
+    # any two or more sources: the codes either of them rules on, and only their columns
+    choose_sources(page, {"nfe-io", "json-api"})
+    both = visible_codes(page)
+    assert {"202", "408", "409", "415"} <= set(both) and "418" not in both
+    shown_columns = page.eval_on_selector_all(
+        "thead th[data-source]",
+        "cells => cells.filter(c => c.offsetParent !== null).map(c => c.dataset.source)",
+    )
+    assert shown_columns == ["nfe-io", "json-api"]
+    choose_sources(
+        page,
+        {
+            s
+            for s in page.eval_on_selector_all(
+                "input[name=source]", "boxes => boxes.map(b => b.value)"
+            )
+        },
+    )
     page.check("input[name=disagree]")
     shown = visible_codes(page)
     assert 0 < len(shown) < len(everything)
+    assert "422" in shown  # Zalando forbids what Claro and Open Finance use
     flags = page.eval_on_selector_all(
         "table.atlas-compare tr[data-code]",
         "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.disagree)",

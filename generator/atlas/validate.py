@@ -353,6 +353,8 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
 def _check_stance(usage_node: Mapping, codes: dict[int, Any], add: Any) -> None:
     """`instead` and `why` belong to a code the source rules out, and name real codes."""
     stance = _scalar(usage_node.get("stance")) or "allowed"
+    if stance not in m.STANCES:
+        return  # the schema reports it; what goes with a stance cannot be judged
     against = stance in m.AGAINST
     for key in ("instead", "why"):
         node = usage_node.get(key)

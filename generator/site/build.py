@@ -153,6 +153,16 @@ def navigation(inputs: Edition, lang: Lang) -> list[dict[str, Any]]:
             s.get("nav_sources", lang): ["sources/index.md"]
             + [f"sources/{x.id}.md" for x in atlas.sources]
         },
+        *(
+            [
+                {
+                    s.get("nav_scenarios", lang): ["scenarios/index.md"]
+                    + [f"scenarios/{x.id}.md" for x in atlas.scenarios]
+                }
+            ]
+            if atlas.scenarios
+            else []
+        ),
         *([{s.get("nav_guide", lang): guide}] if guide else []),
     ]
 

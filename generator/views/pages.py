@@ -24,6 +24,14 @@ from ..labels import Strings
 from ..urls import LANG_PREFIX
 
 STATE_SYMBOLS = {"yes": "✓", "no": "✗", "conditional": "◐", "unspecified": "–"}
+#: Each stance has its own symbol, so it reads without colour (the label is always beside it).
+STANCE_SYMBOLS = {
+    "required": "‼",
+    "recommended": "↑",
+    "allowed": "·",
+    "discouraged": "↓",
+    "forbidden": "⊘",
+}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
@@ -36,6 +44,14 @@ def md_text(value: str) -> Markup:
 def front_matter(value: str) -> Markup:
     """A front-matter value: HTML-escaped (mkdocs prints it unescaped), as a JSON string."""
     return Markup(json.dumps(html.escape(value, quote=True), ensure_ascii=False))
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside a <script type="application/json"> element: no text can close it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escape)
+    return Markup(text)
 
 
 def first_sentence(text: str, limit: int = 160) -> str:
@@ -63,6 +79,7 @@ def environment() -> Environment:
     env.filters["fm"] = front_matter
     env.filters["first_sentence"] = first_sentence
     env.globals["SYMBOLS"] = STATE_SYMBOLS
+    env.globals["STANCE_SYMBOLS"] = STANCE_SYMBOLS
     return env
 
 
@@ -124,14 +141,32 @@ def usage_view(
     return UsageView(usage, source, tuple(cells), numbered)
 
 
+def disagreements(atlas: m.Atlas, code: int) -> tuple[str, ...]:
+    """Why the guidelines disagree on a code, as keys: one source rules out what another uses
+    ("stance"), or their rulings on one method conflict ("method:GET"). Empty when they agree;
+    a source that does not mention the code takes no side."""
+    used = [
+        u
+        for s in atlas.sources
+        if s.kind == "guideline" and (u := atlas.usage(s.id, code)) is not None
+    ]
+    found = []
+    if any(u.ruled_out for u in used) and any(not u.ruled_out for u in used):
+        found.append("stance")
+    found += [f"method:{x}" for x in m.METHODS if {u.method(x) for u in used} >= {"yes", "no"}]
+    return tuple(found)
+
+
 def disagree(atlas: m.Atlas, code: int) -> bool:
-    """Guidelines disagree when some use the code and others do not, or yes meets no."""
-    guidelines = [s for s in atlas.sources if s.kind == "guideline"]
-    usages = [atlas.usage(s.id, code) for s in guidelines]
-    used = [u for u in usages if u is not None]
-    if used and len(used) < len(guidelines):
-        return True
-    return any({u.method(x) for u in used} >= {"yes", "no"} for x in m.METHODS)
+    return bool(disagreements(atlas, code))
+
+
+@dataclass(frozen=True)
+class CompareCell:
+    """One source's column in a row of the comparison."""
+
+    source: m.Source
+    usage: m.Usage | None
 
 
 @dataclass(frozen=True)
@@ -139,10 +174,19 @@ class CompareRow:
     code: m.Code
     cells: tuple[m.Usage | None, ...]
     disagree: bool
+    sources: tuple[m.Source, ...] = ()
+
+    @property
+    def entries(self) -> tuple[CompareCell, ...]:
+        return tuple(CompareCell(s, u) for s, u in zip(self.sources, self.cells, strict=True))
 
     @property
     def users(self) -> str:
         return " ".join(u.source for u in self.cells if u is not None)
+
+    @property
+    def forbidders(self) -> str:
+        return " ".join(u.source for u in self.cells if u is not None and u.ruled_out)
 
     @property
     def older_names(self) -> tuple[str, ...]:
@@ -156,6 +200,13 @@ class CompareGroup:
     status_class: m.StatusClass
     class_usages: tuple[m.Usage | None, ...]
     rows: tuple[CompareRow, ...]
+    sources: tuple[m.Source, ...] = ()
+
+    @property
+    def class_entries(self) -> tuple[CompareCell, ...]:
+        return tuple(
+            CompareCell(s, u) for s, u in zip(self.sources, self.class_usages, strict=True)
+        )
 
 
 @dataclass(frozen=True)
@@ -186,6 +237,9 @@ class Context:
     def code_href(self, code: int, anchor: str = "") -> str:
         return self.href(f"codes/{code}/") + (f"#{anchor}" if anchor else "")
 
+    def scenario_href(self, scenario_id: str) -> str:
+        return self.href(f"scenarios/{scenario_id}/")
+
     def registry_label(self, code: m.Code) -> str:
         return self.labels.t(f"registry_{code.registry}")
 
@@ -214,6 +268,7 @@ def compare_groups(atlas: m.Atlas) -> tuple[CompareGroup, ...]:
                 code,
                 tuple(atlas.usage(s.id, code.code) for s in atlas.sources),
                 disagree(atlas, code.code),
+                atlas.sources,
             )
             for code in atlas.codes_in(number)
         )
@@ -221,7 +276,7 @@ def compare_groups(atlas: m.Atlas) -> tuple[CompareGroup, ...]:
             next((u for u in atlas.class_usages(number) if u.source == s.id), None)
             for s in atlas.sources
         )
-        groups.append(CompareGroup(status_class, class_usages, rows))
+        groups.append(CompareGroup(status_class, class_usages, rows, atlas.sources))
     return tuple(groups)
 
 
@@ -242,6 +297,324 @@ def matrix_tables(atlas: m.Atlas) -> tuple[MatrixTable, ...]:
     return tuple(tables)
 
 
+# --------------------------------------------------------------------------------------------
+# One typed context per page kind. Each is built here, from the model; its template only
+# presents it (no model query in a template).
+
+
+@dataclass(frozen=True)
+class ClassCodes:
+    """A class with its codes, for the home page and the codes index."""
+
+    status_class: m.StatusClass
+    codes: tuple[m.Code, ...]
+    usage_counts: tuple[int, ...]  # how many sources use each code
+
+    @property
+    def rows(self) -> tuple[tuple[m.Code, int], ...]:
+        return tuple(zip(self.codes, self.usage_counts, strict=True))
+
+
+@dataclass(frozen=True)
+class HomePage:
+    c: Context
+    classes: tuple[ClassCodes, ...]
+    sources: tuple[m.Source, ...]
+    scenarios: tuple[m.Scenario, ...]
+
+
+@dataclass(frozen=True)
+class ComparePage:
+    c: Context
+    sources: tuple[m.Source, ...]
+    groups: tuple[CompareGroup, ...]
+
+
+@dataclass(frozen=True)
+class MethodsPage:
+    c: Context
+    tables: tuple[MatrixTable, ...]
+
+
+@dataclass(frozen=True)
+class CodesPage:
+    c: Context
+    classes: tuple[ClassCodes, ...]
+
+
+@dataclass(frozen=True)
+class SourcesPage:
+    c: Context
+    sources: tuple[m.Source, ...]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """One line of a code page's "where the guidelines disagree"."""
+
+    kind: str  # "stance" or "method"
+    method: str | None
+    #: (label key, sources) groups, e.g. ("stance_forbidden", (zalando,)), ("state_yes", ...)
+    sides: tuple[tuple[str, tuple[m.Source, ...]], ...]
+
+
+@dataclass(frozen=True)
+class GrpcView:
+    canonical: tuple[m.GrpcCode, ...]
+    client_reads: str
+    reference: m.Reference
+    reverse_reference: m.Reference
+    reverse_note: m.Text | None
+
+
+@dataclass(frozen=True)
+class CodePage:
+    c: Context
+    code: m.Code
+    status_class: m.StatusClass
+    views: tuple[UsageView, ...]
+    class_views: tuple[UsageView, ...]
+    methods: tuple[str, ...]
+    previous: m.Code | None
+    next: m.Code | None
+    disagreements: tuple[Disagreement, ...]
+    grpc: GrpcView | None
+    scenarios: tuple[m.Scenario, ...]
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    c: Context
+    source: m.Source
+    methods: tuple[str, ...]
+    rows: tuple[tuple[m.Code | None, UsageView], ...]
+    conditions: tuple[tuple[int, str, m.Condition], ...]
+    scenarios: tuple[tuple[m.Scenario, m.Answer], ...]
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """A source's row on a scenario page: its answer, or None when it says nothing."""
+
+    source: m.Source
+    answer: m.Answer | None
+    #: codes of the answer this source itself rules out (never, if the data is consistent)
+    stances: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class ScenarioPage:
+    c: Context
+    scenario: m.Scenario
+    rows: tuple[AnswerRow, ...]
+    spread: tuple[tuple[int, tuple[m.Source, ...]], ...]  # code → the sources that answer it
+    codes: tuple[m.Code, ...]
+
+
+@dataclass(frozen=True)
+class ScenarioGroup:
+    key: str
+    scenarios: tuple[tuple[m.Scenario, tuple[tuple[int, tuple[m.Source, ...]], ...]], ...]
+
+
+@dataclass(frozen=True)
+class GuideNode:
+    """A question of the guided path with where each answer leads (an id on the page and the
+    URL for the scenario, when it ends there)."""
+
+    question: m.GuideQuestion
+    yes_href: str
+    no_href: str
+    yes_label: str
+    no_label: str
+
+
+@dataclass(frozen=True)
+class ScenariosPage:
+    c: Context
+    groups: tuple[ScenarioGroup, ...]
+    guide: tuple[GuideNode, ...]
+    start: str
+    guidelines: tuple[m.Source, ...]
+    #: What the guided path's script needs, as JSON safe inside a <script> element: each
+    #: scenario's question, page and answers (source id → codes), and the sources' names.
+    guide_json: Markup
+
+
+def _class_codes(atlas: m.Atlas) -> tuple[ClassCodes, ...]:
+    return tuple(
+        ClassCodes(
+            k,
+            atlas.codes_in(k.status_class),
+            tuple(len(atlas.usages_of(c.code)) for c in atlas.codes_in(k.status_class)),
+        )
+        for k in atlas.classes
+    )
+
+
+def _spread(atlas: m.Atlas, scenario: m.Scenario) -> tuple[tuple[int, tuple[m.Source, ...]], ...]:
+    by_code: dict[int, list[m.Source]] = {}
+    for answer in scenario.answers:
+        for code in answer.codes:
+            by_code.setdefault(code, []).append(atlas.source(answer.source))
+    return tuple((code, tuple(by_code[code])) for code in sorted(by_code))
+
+
+def _disagreement_lines(atlas: m.Atlas, code: int) -> tuple[Disagreement, ...]:
+    used = [
+        u
+        for s in atlas.sources
+        if s.kind == "guideline" and (u := atlas.usage(s.id, code)) is not None
+    ]
+    lines = []
+    for key in disagreements(atlas, code):
+        if key == "stance":
+            sides = tuple(
+                (f"stance_{stance}", members)
+                for stance in m.STANCES
+                if (members := tuple(atlas.source(u.source) for u in used if u.stance == stance))
+            )
+            lines.append(Disagreement("stance", None, sides))
+        else:
+            method = key.split(":", 1)[1]
+            sides = tuple(
+                (f"state_{state}", members)
+                for state in ("yes", "no", "conditional")
+                if (
+                    members := tuple(
+                        atlas.source(u.source) for u in used if u.method(method) == state
+                    )
+                )
+            )
+            lines.append(Disagreement("method", method, sides))
+    return tuple(lines)
+
+
+def _grpc_view(atlas: m.Atlas, code: int) -> GrpcView | None:
+    if atlas.grpc is None:
+        return None
+    return GrpcView(
+        atlas.grpc.canonical_for(code),
+        atlas.grpc.client_reads(code),
+        atlas.grpc.reference,
+        atlas.grpc.reverse_reference,
+        atlas.grpc.reverse_note,
+    )
+
+
+def code_page(atlas: m.Atlas, context: Context, index: int) -> CodePage:
+    codes = atlas.codes
+    code = codes[index]
+    usages = atlas.usages_of(code.code)
+    methods = methods_shown(usages)
+    return CodePage(
+        c=context,
+        code=code,
+        status_class=next(k for k in atlas.classes if k.status_class == code.status_class),
+        views=tuple(usage_view(u, atlas.source(u.source), methods) for u in usages),
+        class_views=tuple(
+            usage_view(u, atlas.source(u.source), methods)
+            for u in atlas.class_usages(code.status_class)
+        ),
+        methods=methods,
+        previous=codes[index - 1] if index > 0 else None,
+        next=codes[index + 1] if index + 1 < len(codes) else None,
+        disagreements=_disagreement_lines(atlas, code.code),
+        grpc=_grpc_view(atlas, code.code),
+        scenarios=atlas.scenarios_with(code.code),
+    )
+
+
+def source_page(atlas: m.Atlas, context: Context, source: m.Source) -> SourcePage:
+    table = next(t for t in matrix_tables(atlas) if t.source.id == source.id)
+    return SourcePage(
+        c=context,
+        source=source,
+        methods=table.methods,
+        rows=table.rows,
+        conditions=table.conditions,
+        scenarios=tuple(
+            (s, answer) for s in atlas.scenarios if (answer := s.answer(source.id)) is not None
+        ),
+    )
+
+
+def scenario_page(atlas: m.Atlas, context: Context, scenario: m.Scenario) -> ScenarioPage:
+    rows = []
+    for source in atlas.sources:
+        if source.kind != "guideline":
+            continue
+        answer = scenario.answer(source.id)
+        stances = tuple(
+            (code, usage.stance)
+            for code in (answer.codes if answer else ())
+            if (usage := atlas.usage(source.id, code)) is not None
+        )
+        rows.append(AnswerRow(source, answer, stances))
+    return ScenarioPage(
+        c=context,
+        scenario=scenario,
+        rows=tuple(rows),
+        spread=_spread(atlas, scenario),
+        codes=tuple(atlas.code(n) for n in scenario.codes),
+    )
+
+
+def scenarios_page(atlas: m.Atlas, context: Context) -> ScenariosPage:
+    groups = tuple(
+        ScenarioGroup(
+            key,
+            tuple((s, _spread(atlas, s)) for s in atlas.scenarios if s.group == key),
+        )
+        for key in m.SCENARIO_GROUPS
+        if any(s.group == key for s in atlas.scenarios)
+    )
+    nodes: list[GuideNode] = []
+    guide = atlas.guide
+    if guide is not None:
+
+        def target(step: m.GuideStep) -> tuple[str, str]:
+            if step.kind == "question":
+                return "#" + step.target, guide.question(step.target).text.get(context.labels.lang)
+            scenario = atlas.scenario(step.target)
+            return context.scenario_href(step.target), scenario.question.get(context.labels.lang)
+
+        for question in guide.questions:
+            yes_href, yes_label = target(question.yes)
+            no_href, no_label = target(question.no)
+            nodes.append(GuideNode(question, yes_href, no_href, yes_label, no_label))
+    lang = context.labels.lang
+    data = {
+        "scenarios": {
+            s.id: {
+                "question": s.question.get(lang),
+                "href": context.scenario_href(s.id),
+                "answers": {a.source: list(a.codes) for a in s.answers},
+            }
+            for s in atlas.scenarios
+        },
+        "sources": {s.id: s.short_name for s in atlas.sources if s.kind == "guideline"},
+        "codeHref": context.href("codes/"),
+    }
+    return ScenariosPage(
+        c=context,
+        groups=groups,
+        guide=tuple(nodes),
+        start=guide.start if guide else "",
+        guidelines=tuple(s for s in atlas.sources if s.kind == "guideline"),
+        guide_json=script_json(data),
+    )
+
+
+def _render_page(template: str, page: Any) -> str:
+    labels = page.c.labels
+    return (
+        environment()
+        .get_template(template)
+        .render(page=page, c=page.c, L=labels, t=labels.t, tx=labels.tx, lang=labels.lang)
+    )
+
+
 def site_pages(atlas: m.Atlas, strings: Strings, lang: m.Lang, build_date: date) -> list[Page]:
     """Every generated Markdown page of one language."""
     labels = Labels(lang, strings)
@@ -249,55 +622,51 @@ def site_pages(atlas: m.Atlas, strings: Strings, lang: m.Lang, build_date: date)
     def ctx(depth: int) -> Context:
         return Context(labels, atlas, "../" * depth, build_date)
 
+    classes = _class_codes(atlas)
     pages = [
-        Page("index.md", _render("site/home.md.j2", ctx(0))),
+        Page(
+            "index.md",
+            _render_page(
+                "site/home.md.j2", HomePage(ctx(0), classes, atlas.sources, atlas.scenarios)
+            ),
+        ),
         Page(
             "compare.md",
-            _render("site/compare.md.j2", ctx(1), groups=compare_groups(atlas)),
+            _render_page(
+                "site/compare.md.j2", ComparePage(ctx(1), atlas.sources, compare_groups(atlas))
+            ),
         ),
-        Page("methods.md", _render("site/methods.md.j2", ctx(1), tables=matrix_tables(atlas))),
-        Page("codes/index.md", _render("site/codes.md.j2", ctx(1))),
-        Page("sources/index.md", _render("site/sources.md.j2", ctx(1))),
+        Page(
+            "methods.md",
+            _render_page("site/methods.md.j2", MethodsPage(ctx(1), matrix_tables(atlas))),
+        ),
+        Page("codes/index.md", _render_page("site/codes.md.j2", CodesPage(ctx(1), classes))),
+        Page(
+            "sources/index.md",
+            _render_page("site/sources.md.j2", SourcesPage(ctx(1), atlas.sources)),
+        ),
     ]
-    codes = atlas.codes
-    for index, code in enumerate(codes):
-        usages = atlas.usages_of(code.code)
-        methods = methods_shown(usages)
-        views = [usage_view(u, atlas.source(u.source), methods) for u in usages]
-        class_views = [
-            usage_view(u, atlas.source(u.source), methods)
-            for u in atlas.class_usages(code.status_class)
-        ]
-        pages.append(
-            Page(
-                f"codes/{code.code}.md",
-                _render(
-                    "site/code.md.j2",
-                    ctx(2),
-                    code=code,
-                    status_class=next(
-                        k for k in atlas.classes if k.status_class == code.status_class
-                    ),
-                    views=views,
-                    class_views=class_views,
-                    methods=methods,
-                    previous=codes[index - 1] if index > 0 else None,
-                    next=codes[index + 1] if index + 1 < len(codes) else None,
-                ),
-            )
-        )
+    for index, code in enumerate(atlas.codes):
+        page = code_page(atlas, ctx(2), index)
+        pages.append(Page(f"codes/{code.code}.md", _render_page("site/code.md.j2", page)))
     for source in atlas.sources:
+        page_s = source_page(atlas, ctx(2), source)
+        pages.append(Page(f"sources/{source.id}.md", _render_page("site/source.md.j2", page_s)))
+    if atlas.scenarios:
         pages.append(
             Page(
-                f"sources/{source.id}.md",
-                _render(
-                    "site/source.md.j2",
-                    ctx(2),
-                    source=source,
-                    methods=methods_shown(source.usage),
-                ),
+                "scenarios/index.md",
+                _render_page("site/scenarios.md.j2", scenarios_page(atlas, ctx(1))),
             )
         )
+        for scenario in atlas.scenarios:
+            page_x = scenario_page(atlas, ctx(2), scenario)
+            pages.append(
+                Page(
+                    f"scenarios/{scenario.id}.md",
+                    _render_page("site/scenario.md.j2", page_x),
+                )
+            )
     return pages
 
 
@@ -364,7 +733,11 @@ def book_compare_tables(atlas: m.Atlas, per_table: int = 5) -> tuple[BookCompare
                     replace(
                         group,
                         class_usages=group.class_usages[cut],
-                        rows=tuple(replace(row, cells=row.cells[cut]) for row in group.rows),
+                        sources=group.sources[cut],
+                        rows=tuple(
+                            replace(row, cells=row.cells[cut], sources=row.sources[cut])
+                            for row in group.rows
+                        ),
                     )
                     for group in groups
                 ),
