@@ -360,3 +360,117 @@ def test_search_finds_a_situation_by_its_words(site, lang, words, scenario):
         and words.lower() in (d["title"] + " " + d["text"]).lower()
     ]
     assert found, (words, scenario)
+
+
+# --- in a browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from .browser import chromium
+
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    from .browser import serve
+
+    with serve(site) as url:
+        yield url
+
+
+def walk_to(atlas_: Atlas, target: str) -> list[str]:
+    """The yes/no answers that lead from the guide's start to a scenario."""
+    guide = atlas_.guide
+    assert guide is not None
+
+    def search(question_id: str, path: list[str]) -> list[str] | None:
+        question = guide.question(question_id)
+        for answer, step in (("yes", question.yes), ("no", question.no)):
+            if step.kind == "scenario" and step.target == target:
+                return [*path, answer]
+            if step.kind == "question":
+                found = search(step.target, [*path, answer])
+                if found:
+                    return found
+        return None
+
+    found = search(guide.start, [])
+    assert found, target
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_guided_path_reaches_a_situation_by_keyboard_alone(browser, base, lang):
+    from .browser import Watch
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch(page, base)
+    page.goto(base + LANGS[lang] + "scenarios/")
+    answers = walk_to(atlas(), "delete-missing-resource")
+    words = {
+        "yes": ("Sim" if lang == "pt-BR" else "Yes"),
+        "no": ("Não" if lang == "pt-BR" else "No"),
+    }
+    page.focus(".atlas-guide-form select")
+    page.keyboard.press("Tab")  # from the guideline picker to the first answer button
+    for answer in answers:
+        # move with Tab to the button that says the answer, then press Enter
+        for _ in range(6):
+            focused = page.evaluate("document.activeElement.textContent.trim()")
+            if focused == words[answer]:
+                break
+            page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == words[answer]
+        page.keyboard.press("Enter")
+        # focus moves to the new step, so the next Tab starts there
+        assert page.evaluate("document.activeElement.classList.contains('atlas-guide-step')")
+        page.keyboard.press("Tab")
+    result = page.text_content(".atlas-guide-stage")
+    question = atlas().scenario("delete-missing-resource").question.get(lang)
+    assert question in result and "Microsoft Azure: 204" in result
+    page.select_option(".atlas-guide-form select", "zalando")
+    shown = page.text_content(".atlas-guide-result")
+    assert shown.startswith("Zalando: 404") and "Azure" not in shown
+    assert watch.problems == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_guided_path_is_a_list_of_links_without_javascript(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "scenarios/")
+    assert page.locator(".atlas-guide-list").is_visible()
+    for answer in walk_to(atlas(), "semantic-validation-failed"):
+        current = page.url.split("#")[-1] if "#" in page.url else atlas().guide.start
+        page.click(f'li[data-question="{current}"] a[data-answer="{answer}"]')
+    assert page.url.endswith("/scenarios/semantic-validation-failed/")
+    assert page.locator("table.atlas-answers tr[data-source]").count() >= 10
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["scenarios/", "scenarios/etag-mismatch/", "codes/422/"])
+def test_axe_finds_nothing_serious_on_the_situation_pages(browser, base, lang, path, width):
+    axe = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base + LANGS[lang] + path)
+    page.add_script_tag(path=str(axe))
+    violations = page.evaluate(
+        """async () => {
+          const result = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']});
+          return result.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+        }"""
+    )
+    context.close()
+    assert violations == []
