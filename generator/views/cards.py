@@ -54,6 +54,8 @@ class CardUsage:
     meaning: str
     methods: tuple[tuple[str, tuple[str, ...]], ...]  # (state, methods), stated ones only
     action: str | None
+    stance: str
+    instead: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ def card_usage(usage: m.Usage, source: m.Source, lang: m.Lang) -> CardUsage:
         meaning=first_sentence(usage.meaning.get(lang), MEANING_LIMIT),
         methods=methods,
         action=first_sentence(usage.action.get(lang), ACTION_LIMIT) if usage.action else None,
+        stance=usage.stance,
+        instead=usage.instead,
     )
 
 

@@ -28,6 +28,7 @@
     form.querySelectorAll("input[name=source]").forEach(function (box) {
       if (box.checked) chosen.push(box.value);
     });
+    var everyone = chosen.length === form.querySelectorAll("input[name=source]").length;
     var onlyDisagree = form.elements["disagree"].checked;
     var shown = 0;
     table.querySelectorAll("tbody").forEach(function (group) {
@@ -35,7 +36,8 @@
       var any = false;
       group.querySelectorAll("tr[data-code]").forEach(function (row) {
         var users = (row.getAttribute("data-users") || "").split(" ");
-        var used = chosen.some(function (id) { return users.indexOf(id) !== -1; });
+        // every source chosen: the whole table, codes nobody uses included
+        var used = everyone || chosen.some(function (id) { return users.indexOf(id) !== -1; });
         var visible = groupVisible && used &&
           (!onlyDisagree || row.getAttribute("data-disagree") === "true");
         row.hidden = !visible;

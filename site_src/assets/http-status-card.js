@@ -7,10 +7,10 @@ const script = document.currentScript;
 const SITE = new URL("../", script ? script.src : location.href).href;
 const PREFIX = {"pt-BR": "", en: "en/"}; // site.py LANG_PREFIX
 // templates/strings.yaml (test_embed.py checks)
-const KEYS = ["usage_by_source","class_rule","methods","state_yes","state_no","state_conditional","action","no_usage","embed_full_page","embed_not_used","embed_unknown_source","embed_loading","embed_error_code","embed_error_api"];
+const KEYS = ["usage_by_source","class_rule","methods","state_yes","state_no","state_conditional","action","no_usage","embed_full_page","embed_not_used","embed_unknown_source","embed_loading","embed_error_code","embed_error_api","stance_required","stance_recommended","stance_discouraged","stance_forbidden","instead"];
 const LABELS = {
-  "pt-BR": ["Como cada fonte usa este código","Regra para a classe inteira","Métodos","sim","não","condicional","O que o cliente deve fazer","Nenhuma das diretrizes comparadas aqui usa este código.","Página completa no Atlas de Status HTTP","{source} não usa este código.","O atlas não tem nenhuma fonte chamada “{source}”, por isso todas aparecem.","Carregando o código {code}…","O Atlas de Status HTTP não tem o código de status “{code}”.","Não foi possível acessar o Atlas de Status HTTP para carregar o código {code}. Confira o endereço da API ou tente de novo mais tarde."],
-  "en": ["How each source uses it","Rule for the whole class","Methods","yes","no","conditional","What the client should do","None of the guidelines compared here uses this code.","Full entry in HTTP Status Atlas","{source} does not use this code.","The atlas has no source called “{source}”, so every source is shown.","Loading status code {code}…","HTTP Status Atlas has no status code “{code}”.","Could not reach HTTP Status Atlas to load status code {code}. Check the API address, or try again later."],
+  "pt-BR": ["Como cada fonte usa este código","Regra para a classe inteira","Métodos","sim","não","condicional","O que o cliente deve fazer","Nenhuma das diretrizes comparadas aqui usa este código.","Página completa no Atlas de Status HTTP","{source} não usa este código.","O atlas não tem nenhuma fonte chamada “{source}”, por isso todas aparecem.","Carregando o código {code}…","O Atlas de Status HTTP não tem o código de status “{code}”.","Não foi possível acessar o Atlas de Status HTTP para carregar o código {code}. Confira o endereço da API ou tente de novo mais tarde.","Obrigatório","Recomendado","Desaconselhado","Proibido","Use no lugar"],
+  "en": ["How each source uses it","Rule for the whole class","Methods","yes","no","conditional","What the client should do","None of the guidelines compared here uses this code.","Full entry in HTTP Status Atlas","{source} does not use this code.","The atlas has no source called “{source}”, so every source is shown.","Loading status code {code}…","HTTP Status Atlas has no status code “{code}”.","Could not reach HTTP Status Atlas to load status code {code}. Check the API address, or try again later.","Required","Recommended","Discouraged","Forbidden","Use instead"],
 };
 const STATES = ["yes", "conditional", "no"];
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -19,7 +19,7 @@ const CSS = `:host{display:block}:host([hidden]){display:none}
 .card{border:1px solid #8888;border-radius:10px;padding:14px 16px;background:var(--hsc-background,none);line-height:1.5;overflow-wrap:break-word}
 p,ul{margin:0}.kicker,.label,.methods{font-size:.85em;opacity:.85}.kicker{text-transform:uppercase}
 #title{margin:4px 0 8px;font-size:1.3em;line-height:1.25}.code,a{color:var(--hsc-accent,inherit)}
-.label{margin-top:12px;font-weight:600}ul{padding:0;list-style:none}li{padding-top:8px}
+.label{margin-top:12px;font-weight:600}.stance{font-weight:600}ul{padding:0;list-style:none}li{padding-top:8px}
 li+li{margin-top:8px;border-top:1px dashed #8888}
 .more{margin-top:12px;padding-top:10px;border-top:1px solid #8888}
 a:focus-visible{outline:2px solid;outline-offset:2px}.error{border:2px solid #d97706}`;
@@ -104,6 +104,8 @@ class HttpStatusCard extends HTMLElement {
       }).filter(Boolean);
       return el("li", {"data-source": u.source},
         el("strong", {}, names[u.source] + (rule ? ` · ${t.class_rule} ${rule}` : "")),
+        u.stance && u.stance !== "allowed" ? el("p", {class: "stance", "data-stance": u.stance},
+          t["stance_" + u.stance] + (u.instead && u.instead.length ? ` · ${t.instead}: ${u.instead.join(", ")}` : "")) : null,
         el("p", {}, short(u.meaning[lang], 320)),
         methods.length ? el("p", {class: "methods"}, `${t.methods}: ${methods.join(" · ")}`) : null,
         u.action ? el("p", {}, el("strong", {}, `${t.action}: `), short(u.action[lang], 240)) : null);
