@@ -133,6 +133,8 @@ class Code:
     cacheable: bool
     retryable: str
     headers: tuple[str, ...]
+    #: What a client also needs to know beyond the meaning, each naming the document that says it.
+    notes: tuple[Text, ...] = ()
 
     @property
     def status_class(self) -> int:
@@ -140,10 +142,36 @@ class Code:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """An example error body as RFC 9457 problem details (application/problem+json)."""
+
+    status: int
+    type: str  # a URI that identifies the problem type, or about:blank
+    title: Text
+    detail: Text
+    instance: str | None = None
+
+    def body(self, lang: Lang) -> dict[str, str | int]:
+        """The members of the body in one language, in the order RFC 9457 §3.1 lists them."""
+        members: dict[str, str | int] = {
+            "type": self.type,
+            "title": self.title.get(lang),
+            "status": self.status,
+            "detail": self.detail.get(lang),
+        }
+        if self.instance:
+            members["instance"] = self.instance
+        return members
+
+
+@dataclass(frozen=True)
 class StatusClass:
     status_class: int
     name: Text
     summary: Text
+    #: What holds for every code of the class, e.g. how its error bodies look.
+    notes: tuple[Text, ...] = ()
+    problem: Problem | None = None
 
     @property
     def label(self) -> str:

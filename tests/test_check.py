@@ -36,7 +36,37 @@ BROKEN = {
         ("        cacheable: true\n", "        cacheable: true\n        colour: red\n"),
         [
             "{p}:18:9: error: unknown key 'colour' (allowed here: cacheable, code, expires, headers, "
-            "meaning, reason, reference, registry, retryable)"
+            "meaning, notes, reason, reference, registry, retryable)"
+        ],
+    ),
+    "problem_of_another_class": (
+        (
+            "    summary: {en: Your fault., pt-BR: Erro seu.}\n",
+            "    summary: {en: Your fault., pt-BR: Erro seu.}\n"
+            "    problem:\n"
+            "      status: 500\n"
+            "      type: about:blank\n"
+            "      title: {en: Oops, pt-BR: Ops}\n"
+            "      detail: {en: It broke., pt-BR: Quebrou.}\n",
+        ),
+        [
+            "{p}:28:15: error: the example problem of class 4xx has status 500 "
+            "(use a 4xx code the atlas lists)"
+        ],
+    ),
+    "problem_of_an_unlisted_code": (
+        (
+            "    summary: {en: Your fault., pt-BR: Erro seu.}\n",
+            "    summary: {en: Your fault., pt-BR: Erro seu.}\n"
+            "    problem:\n"
+            "      status: 404\n"
+            "      type: https://api.example.com/problems/gone\n"
+            "      title: {en: Not here, pt-BR: Não está aqui}\n"
+            "      detail: {en: No such order., pt-BR: Esse pedido não existe.}\n",
+        ),
+        [
+            "{p}:28:15: error: the example problem has status 404, which the atlas does not list "
+            "(use a 4xx code the atlas lists)"
         ],
     ),
     "missing_translation": (

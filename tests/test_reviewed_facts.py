@@ -190,3 +190,79 @@ def test_hand_written_english_has_no_contractions(path):
     if path.suffix == ".yaml":  # the English side of each label
         text = "\n".join(re.findall(r"\ben: (.*)", text))
     assert CONTRACTION.findall(text) == []
+
+
+# --- What a client also needs to know --------------------------------------------------------
+
+CLIENT_FACTS = {
+    403: ('WWW-Authenticate: Bearer error="insufficient_scope"', "RFC 6750 §3.1"),
+    428: ("must not store a 428", "RFC 6585 §3"),
+    429: ("must not store a 429", "RFC 6585 §4", "X-RateLimit-Remaining", "RateLimit-Policy"),
+    431: ("must not store a 431", "RFC 6585 §5"),
+    511: ("must not store a 511", "RFC 6585 §6"),
+    415: ("Accept-Post", "Accept-Patch", "RFC 5789"),
+    206: ("Accept-Ranges: bytes", "RFC 9110 §14.3"),
+    410: ("Sunset", "RFC 8594", "Deprecation", "RFC 9745"),
+    503: ("RateLimit", "X-RateLimit-Limit", "Retry-After"),
+}
+
+
+@pytest.mark.parametrize("number", sorted(CLIENT_FACTS))
+def test_client_facts_a_demanding_engineer_looks_for(number):
+    notes = code(number)["notes"]
+    english = " ".join(n["en"] for n in notes)
+    portuguese = " ".join(n["pt-BR"] for n in notes)
+    for fact in CLIENT_FACTS[number]:
+        assert fact in english, (number, fact)
+        if fact.startswith(("RFC", "WWW", "Accept", "X-", "Rate", "Sunset", "Deprecation")):
+            assert fact.replace(" §", ", §") in portuguese or fact in portuguese, (number, fact)
+    assert "Accept-Post" in code(415)["headers"]
+
+
+def test_client_facts_are_on_the_code_pages(site):
+    html = (site / "en" / "codes" / "403" / "index.html").read_text(encoding="utf-8")
+    assert "For clients" in html
+    assert "Bearer error=&#34;insufficient_scope&#34;" in html or (
+        "Bearer error=&quot;insufficient_scope&quot;" in html
+    )
+    pt = (site / "codes" / "429" / "index.html").read_text(encoding="utf-8")
+    assert "Para o cliente" in pt and "X-RateLimit-Remaining" in pt
+
+
+@pytest.mark.parametrize(("number", "status"), [(4, 422), (5, 503)])
+def test_error_classes_show_an_rfc_9457_problem_body(number, status):
+    status_class = next(k for k in export()["classes"] if k["class"] == number)
+    problem = status_class["problem"]
+    assert problem["status"] == status
+    assert problem["type"] == "about:blank" or problem["type"].startswith("https://")
+    notes = " ".join(n["en"] for n in status_class["notes"])
+    assert "RFC 9457" in notes and "application/problem+json" in notes
+    assert "RFC 9457" in " ".join(n["pt-BR"] for n in status_class["notes"])
+    for k in export()["classes"]:
+        if k["class"] < 4:
+            assert k["problem"] is None
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("pt-BR", ""), ("en", "en/")])
+def test_the_problem_examples_on_the_codes_page_are_json_in_the_page_language(site, lang, prefix):
+    import html as html_module
+
+    page = (site / prefix / "codes" / "index.html").read_text(encoding="utf-8")
+    for number in (4, 5):
+        problem = next(k for k in export()["classes"] if k["class"] == number)["problem"]
+        after = page[page.index(f'id="problem-{number}xx"') :]
+        body = re.search(r"<pre><code>(.*?)</code></pre>", after, re.S)
+        assert body is not None
+        shown = json.loads(html_module.unescape(body.group(1)))
+        expected = {
+            "type": problem["type"],
+            "title": problem["title"][lang],
+            "status": problem["status"],
+            "detail": problem["detail"][lang],
+        }
+        if problem["instance"]:
+            expected["instance"] = problem["instance"]
+        assert shown == expected
+        assert list(shown) == list(expected)  # RFC 9457's order: type, title, status, ...
+    code_page = (site / prefix / "codes" / "429" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../codes/#problem-4xx"' in code_page

@@ -278,6 +278,9 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
             reference = code_node.get("reference")
             if isinstance(reference, Mapping):
                 _check_url(reference.get("url"), add)
+    for class_node in _items(root.get("classes")):
+        if isinstance(class_node, Mapping):
+            _check_problem(class_node, codes, add)
     missing = [c for c in m.CLASSES if c not in seen_classes]
     classes_node = root.get("classes")
     if missing and isinstance(classes_node, Sequence):
@@ -449,6 +452,30 @@ def _check_scenarios(
                     )
             _check_url(answer.get("url"), add)
     _check_guide(root.get("guide"), seen, add)
+
+
+def _check_problem(class_node: Mapping, codes: dict[int, Any], add: Any) -> None:
+    """A class's example error body carries one of the atlas's codes of that class."""
+    problem = class_node.get("problem")
+    number = _scalar(class_node.get("class"))
+    if not isinstance(problem, Mapping) or not isinstance(number, int):
+        return
+    status_node = problem.get("status")
+    status = _scalar(status_node)
+    if status_node is None or not isinstance(status, int) or isinstance(status, bool):
+        return
+    if status // 100 != number:
+        add(
+            status_node,
+            f"the example problem of class {number}xx has status {status}",
+            f"use a {number}xx code the atlas lists",
+        )
+    elif status not in codes:
+        add(
+            status_node,
+            f"the example problem has status {status}, which the atlas does not list",
+            f"use a {number}xx code the atlas lists",
+        )
 
 
 def _check_codes(node: Node | None, codes: dict[int, Any], add: Any) -> None:
@@ -701,6 +728,18 @@ def _grpc(data: dict[str, Any] | None) -> m.Grpc | None:
     )
 
 
+def _problem(data: dict[str, Any] | None) -> m.Problem | None:
+    if data is None:
+        return None
+    return m.Problem(
+        status=data["status"],
+        type=data["type"],
+        title=_text(data["title"]),
+        detail=_text(data["detail"]),
+        instance=data.get("instance"),
+    )
+
+
 def _build(data: dict[str, Any]) -> m.Atlas:
     classes = sorted(data["classes"], key=lambda c: c["class"])
     codes = sorted((code for c in classes for code in c["codes"]), key=lambda c: c["code"])
@@ -730,7 +769,14 @@ def _build(data: dict[str, Any]) -> m.Atlas:
         )
     return m.Atlas(
         classes=tuple(
-            m.StatusClass(c["class"], _text(c["name"]), _text(c["summary"])) for c in classes
+            m.StatusClass(
+                c["class"],
+                _text(c["name"]),
+                _text(c["summary"]),
+                notes=tuple(_text(n) for n in c.get("notes") or []),
+                problem=_problem(c.get("problem")),
+            )
+            for c in classes
         ),
         codes=tuple(
             m.Code(
@@ -743,6 +789,7 @@ def _build(data: dict[str, Any]) -> m.Atlas:
                 cacheable=c["cacheable"],
                 retryable=c["retryable"],
                 headers=tuple(c["headers"]),
+                notes=tuple(_text(n) for n in c.get("notes") or []),
             )
             for c in codes
         ),

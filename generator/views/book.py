@@ -185,6 +185,8 @@ def _class(c: views.Context, group: views.BookClass) -> dict[str, Any]:
         "label": k.label,
         "title": _class_title(L, k),
         "summary": L.tx(k.summary),
+        "notes": [L.tx(note) for note in k.notes],
+        "problem": L.problem_json(k.problem) if k.problem else None,
         "rules": [
             _usage(c, view, f"class-{k.status_class}-{view.source.id}")
             for view in group.class_views
@@ -214,6 +216,7 @@ def _code(c: views.Context, entry: views.BookCode) -> dict[str, Any]:
         "cacheable": L.t("yes" if code.cacheable else "no"),
         "retryable": L.t(f"retry_{code.retryable}"),
         "headers": list(code.headers),
+        "notes": [L.tx(note) for note in code.notes],
         "usages": [_usage(c, view, f"code-{code.code}-{view.source.id}") for view in entry.views],
     }
 

@@ -130,6 +130,19 @@ def code_dict(atlas: m.Atlas, code: m.Code) -> dict[str, Any]:
         "usage": [usage_dict(u) for u in atlas.usages_of(code.code)],
         "grpc": grpc_of(atlas, code.code),
         "scenarios": [s.id for s in atlas.scenarios_with(code.code)],
+        "notes": [n.as_dict() for n in code.notes],
+    }
+
+
+def problem_dict(problem: m.Problem | None) -> dict[str, Any] | None:
+    if problem is None:
+        return None
+    return {
+        "status": problem.status,
+        "type": problem.type,
+        "title": problem.title.as_dict(),
+        "detail": problem.detail.as_dict(),
+        "instance": problem.instance,
     }
 
 
@@ -139,6 +152,8 @@ def class_dict(atlas: m.Atlas, status_class: m.StatusClass) -> dict[str, Any]:
         "name": status_class.name.as_dict(),
         "summary": status_class.summary.as_dict(),
         "usage": [usage_dict(u) for u in atlas.class_usages(status_class.status_class)],
+        "notes": [n.as_dict() for n in status_class.notes],
+        "problem": problem_dict(status_class.problem),
     }
 
 

@@ -107,6 +107,10 @@ class Labels:
     def state(self, state: str) -> str:
         return self.t(f"state_{state}")
 
+    def problem_json(self, problem: m.Problem) -> str:
+        """The example error body as the JSON a server would send in this language."""
+        return json.dumps(problem.body(self.lang), ensure_ascii=False, indent=2)
+
 
 @dataclass(frozen=True)
 class MethodCell:
