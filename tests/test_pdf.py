@@ -29,6 +29,7 @@ from generator.cli import main
 from generator.edition import Edition as Inputs
 from generator.edition import read_edition as read_inputs
 from generator.errors import BuildError
+from generator.model import SCENARIO_GROUPS
 from generator.views import book as pdf
 from generator.views import pages as render
 from generator.views import typeset
@@ -217,7 +218,9 @@ def toc_entries(book: Book) -> list[tuple[str, int]]:
 def test_contents_entries_give_the_pages_where_their_sections_start(book):
     atlas = book.inputs.atlas
     entries = toc_entries(book)
-    expected = 4 + len(atlas.sources) * 2 + len(atlas.classes) + len(atlas.codes)
+    parts, matrices_and_sources = 5, 2 * len(atlas.sources)
+    expected = parts + matrices_and_sources + len(atlas.scenarios) + len(atlas.classes)
+    expected += len(atlas.codes)
     assert len(entries) == expected, entries
     bookmarks = list(walk(book.outline))
     for title, page in entries:
@@ -291,33 +294,47 @@ def test_the_book_is_tagged_for_screen_readers_in_its_language(book):
     assert len(list(elements(document, "/Title"))) == 1  # the cover's
     parts = list(elements(document, "/H1"))
     atlas = book.inputs.atlas
-    assert len(parts) == 1 + 1 + 4  # the cover's "sources compared", the contents, four parts
-    assert len(list(elements(document, "/H2"))) == 2 * len(atlas.sources) + len(atlas.classes)
-    assert len(list(elements(document, "/H3"))) >= len(atlas.codes)
+    assert len(parts) == 1 + 1 + 5  # the cover's "sources compared", the contents, five parts
+    groups = {s.group for s in atlas.scenarios}
+    assert len(list(elements(document, "/H2"))) == (
+        2 * len(atlas.sources) + len(groups) + len(atlas.classes)
+    )
+    assert len(list(elements(document, "/H3"))) >= len(atlas.codes) + len(atlas.scenarios)
     assert len(list(elements(document, "/Table"))) > len(atlas.codes)  # each code's facts
     assert len(list(elements(document, "/Link"))) > 2 * len(atlas.codes)
 
 
-def test_the_outline_has_every_part_guideline_class_code_and_source(book):
+def test_the_outline_has_every_part_guideline_situation_class_code_and_source(book):
     atlas = book.inputs.atlas
     titles = [title for title, _, _ in book.outline]
     assert titles == [
         book.t("pdf_contents"),
         f"1. {book.t('pdf_compare_title')}",
         f"2. {book.t('methods_title')}",
-        f"3. {book.t('codes_title')}",
-        f"4. {book.t('sources_title')}",
+        f"3. {book.t('scenarios_title')}",
+        f"4. {book.t('codes_title')}",
+        f"5. {book.t('sources_title')}",
     ]
     _, _, matrices = book.outline[2]
     assert [t for t, _, _ in matrices] == [s.name for s in atlas.sources]
-    _, _, classes = book.outline[3]
+    _, _, groups = book.outline[3]
+    shown = [(t, [q for q, _, _ in questions]) for t, _, questions in groups]
+    assert shown == [
+        (
+            book.t(f"scenario_group_{group}"),
+            [s.question.get(book.lang) for s in atlas.scenarios if s.group == group],
+        )
+        for group in SCENARIO_GROUPS
+        if any(s.group == group for s in atlas.scenarios)
+    ]
+    _, _, classes = book.outline[4]
     assert [t for t, _, _ in classes] == [
         f"{k.label} · {k.name.get(book.lang)}" for k in atlas.classes
     ]
     for status_class, (_, _, codes) in zip(atlas.classes, classes, strict=True):
         numbers = [int(t.split()[0]) for t, _, _ in codes]
         assert numbers == [c.code for c in atlas.codes_in(status_class.status_class)]
-    _, _, sources = book.outline[4]
+    _, _, sources = book.outline[5]
     assert [t for t, _, _ in sources] == [s.name for s in atlas.sources]
 
 
@@ -376,6 +393,72 @@ def layout_lines(book: Book, page: int) -> list[str]:
     return run(*command).splitlines()
 
 
+def sections(book: Book) -> list[tuple[str, str, set[str]]]:
+    """(bookmark title, text, link destinations) of every bookmarked section, in order: from
+    its page to the page where the next one starts."""
+    marks = list(walk(book.outline))
+    found = []
+    for index, (title, page) in enumerate(marks):
+        end = marks[index + 1][1] if index + 1 < len(marks) else len(book.pages)
+        pages = range(page, max(page, end) + 1)
+        text = " ".join(book.pages[n - 1] for n in pages)
+        links = {
+            str(a.get_object().get("/Dest"))
+            for n in pages
+            for a in book.reader.pages[n - 1].get("/Annots") or []
+        }
+        found.append((title, text, links))
+    return found
+
+
+def flat(text: str) -> str:
+    """Text without spaces and hyphens, for URLs that pdftotext split where they wrapped."""
+    return text.replace(" ", "").replace("-", "")
+
+
+def test_each_situation_gives_rfc_9110s_answer_and_every_guidelines(book):
+    atlas = book.inputs.atlas
+    by_title = {title: (text, links) for title, text, links in sections(book)}
+    for scenario in atlas.scenarios:
+        text, links = by_title[scenario.question.get(book.lang)]
+        assert " ".join(scenario.description.get(book.lang).split()[:8]) in text
+        assert scenario.baseline.reference.title in text
+        for code in scenario.baseline.codes:
+            assert f"code-{code}" in links, (scenario.id, code)
+        for source in (s for s in atlas.sources if s.kind == "guideline"):
+            assert source.short_name in text, (scenario.id, source.id)
+            answer = scenario.answer(source.id)
+            if answer is None:
+                continue
+            assert " ".join(answer.note.get(book.lang).split()[:6]) in text, answer.source
+            assert flat(answer.url) in flat(text), answer.url
+            for code in answer.codes:
+                used = atlas.usage(source.id, code) is not None
+                assert (f"code-{code}-{source.id}" if used else f"code-{code}") in links
+        if len(scenario.answers) < len([s for s in atlas.sources if s.kind == "guideline"]):
+            assert book.t("scenario_not_stated") in text
+
+
+def test_each_usage_gives_the_guidelines_stance_and_what_to_use_instead(book):
+    atlas = book.inputs.atlas
+    by_title = {title.split()[0]: (text, links) for title, text, links in sections(book)}
+    ruled_out = [u for s in atlas.sources for u in s.usage if u.ruled_out and u.code]
+    assert ruled_out
+    for usage in ruled_out:
+        text, links = by_title[str(usage.code)]
+        stance = f"{render.STANCE_SYMBOLS[usage.stance]} {book.t('stance_' + usage.stance)}"
+        instead = ", ".join(str(code) for code in usage.instead) or book.t("instead_none")
+        assert f"{book.t('stance')}: {stance} · {book.t('instead')}: {instead}" in text, usage
+        for code in usage.instead:
+            assert f"code-{code}" in links
+        if usage.why:
+            assert " ".join(usage.why.get(book.lang).split()[:6]) in text
+    recommended = [u for s in atlas.sources for u in s.usage if u.stance == "recommended"]
+    assert recommended
+    text, _ = by_title[str(recommended[0].code)]
+    assert f"{book.t('stance')}: ↑ {book.t('stance_recommended')}" in text
+
+
 def test_the_legend_tells_states_by_symbol_and_word(book):
     matrix = book.pages[book.part_page(2) - 1]
     for state, symbol in (("yes", "✓"), ("no", "✗"), ("conditional", "◐"), ("unspecified", "–")):
@@ -391,8 +474,8 @@ def test_running_header_and_localized_page_footer(book):
             assert expected not in text  # the cover has no header or footer
         else:
             assert expected in text, number
-    code_page = book.pages[book.part_page(3)]
-    assert code_page.startswith(f"3. {book.t('codes_title')}")
+    code_page = book.pages[book.part_page(4)]
+    assert code_page.startswith(f"4. {book.t('codes_title')}")
 
 
 def test_the_same_input_gives_the_same_bytes(books, tmp_path, monkeypatch, capsys):

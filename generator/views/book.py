@@ -53,6 +53,7 @@ def book_data(inputs: Edition, lang: Lang) -> dict[str, Any]:
         "lang": lang,
         "labels": {key: inputs.strings.get(key, lang) for key in inputs.strings.texts},
         "symbols": views.STATE_SYMBOLS,
+        "stance_symbols": views.STANCE_SYMBOLS,
         "document": {
             "title": labels.t("site_name"),
             "author": labels.t("pdf_author"),
@@ -68,6 +69,7 @@ def book_data(inputs: Edition, lang: Lang) -> dict[str, Any]:
             for number, table in enumerate(compare, start=1)
         ],
         "matrices": [_matrix(context, table) for table in views.matrix_tables(atlas)],
+        "scenario_groups": _scenario_groups(context),
         "classes": [_class(context, group) for group in views.book_classes(atlas)],
         "sources": [_source(context, source) for source in atlas.sources],
     }
@@ -93,7 +95,12 @@ def _compare_table(
                 "title": _class_title(L, group.status_class),
                 "target": f"class-{group.status_class.status_class}",
                 "class_rules": [
-                    None if usage is None else views.first_sentence(L.tx(usage.meaning), 90)
+                    None
+                    if usage is None
+                    else {
+                        "stance": usage.stance,
+                        "meaning": views.first_sentence(L.tx(usage.meaning), 90),
+                    }
                     for usage in group.class_usages
                 ],
                 "rows": [
@@ -110,6 +117,9 @@ def _compare_table(
                             if usage is None
                             else {
                                 "target": f"code-{row.code.code}-{usage.source}",
+                                "stance": usage.stance,
+                                "ruled_out": usage.ruled_out,
+                                "instead": [str(code) for code in usage.instead],
                                 "meaning": views.first_sentence(L.tx(usage.meaning), 90),
                             }
                             for usage in row.cells
@@ -172,9 +182,90 @@ def _usage(c: views.Context, view: views.UsageView, target: str) -> dict[str, An
             {"number": number, "methods": ", ".join(cond.methods), "text": L.tx(cond.text)}
             for number, cond in view.conditions
         ],
+        "stance": usage.stance,
+        "ruled_out": usage.ruled_out,
+        "instead": [_code_link(c, code) for code in usage.instead],
+        "why": L.tx(usage.why) if usage.why else None,
+        "headers": [
+            {
+                "names": list(rule.names),
+                "level": rule.level,
+                "note": L.tx(rule.note) if rule.note else None,
+            }
+            for rule in usage.headers
+        ],
+        "url": usage.url,
         "action": L.tx(usage.action) if usage.action else None,
         "notes": [L.tx(note) for note in usage.notes],
     }
+
+
+def _code_link(c: views.Context, code: int, source: str | None = None) -> dict[str, Any]:
+    """A code number and where it leads in the book: that source's entry in the code's
+    section when there is one, else the section, else nowhere (a code the atlas lacks)."""
+    numbers = {known.code for known in c.atlas.codes}
+    target = None
+    if source is not None and c.atlas.usage(source, code) is not None:
+        target = f"code-{code}-{source}"
+    elif code in numbers:
+        target = f"code-{code}"
+    return {"label": str(code), "target": target}
+
+
+def _scenario_groups(c: views.Context) -> list[dict[str, Any]]:
+    """The situations by group, each with RFC 9110's answer and every guideline's."""
+    L = c.labels
+    groups = []
+    for group in views.scenarios_page(c.atlas, c).groups:
+        scenarios = []
+        for scenario, _ in group.scenarios:
+            page = views.scenario_page(c.atlas, c, scenario)
+            answers = scenario.answers
+            agreement = (
+                "scenario_no_answer"
+                if not answers
+                else "scenario_one_answer"
+                if len(answers) == 1
+                else "scenario_agree"
+                if scenario.agree
+                else "scenario_disagree"
+            )
+            baseline = scenario.baseline
+            scenarios.append(
+                {
+                    "target": f"scenario-{scenario.id}",
+                    "question": L.tx(scenario.question),
+                    "description": L.tx(scenario.description),
+                    "baseline": {
+                        "codes": [_code_link(c, code) for code in baseline.codes],
+                        "reference": {
+                            "title": baseline.reference.title,
+                            "url": baseline.reference.url,
+                        },
+                        "note": L.tx(baseline.note) if baseline.note else None,
+                    },
+                    "agreement": L.t(agreement),
+                    "rows": [
+                        {
+                            "source": row.source.short_name,
+                            "target": f"source-{row.source.id}",
+                            "answer": None
+                            if row.answer is None
+                            else {
+                                "codes": [
+                                    _code_link(c, code, row.source.id) for code in row.answer.codes
+                                ],
+                                "methods": ", ".join(row.answer.methods),
+                                "note": L.tx(row.answer.note),
+                                "url": row.answer.url,
+                            },
+                        }
+                        for row in page.rows
+                    ],
+                }
+            )
+        groups.append({"title": L.t(f"scenario_group_{group.key}"), "scenarios": scenarios})
+    return groups
 
 
 def _class(c: views.Context, group: views.BookClass) -> dict[str, Any]:
@@ -218,6 +309,10 @@ def _code(c: views.Context, entry: views.BookCode) -> dict[str, Any]:
         "headers": list(code.headers),
         "notes": [L.tx(note) for note in code.notes],
         "usages": [_usage(c, view, f"code-{code.code}-{view.source.id}") for view in entry.views],
+        "scenarios": [
+            {"target": f"scenario-{s.id}", "question": L.tx(s.question)}
+            for s in c.atlas.scenarios_with(code.code)
+        ],
     }
 
 
@@ -232,6 +327,7 @@ def _source(c: views.Context, source: m.Source) -> dict[str, Any]:
         "language": source.language,
         "retrieved": source.retrieved,
         "updated": source.updated,
+        "revision": source.revision,
         "url": source.url,
         "license": L.tx(source.license),
         "rules": [L.tx(rule) for rule in source.rules],
