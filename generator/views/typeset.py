@@ -9,6 +9,7 @@ ignored, and nothing is fetched. Same JSON and edition date, same bytes.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, date, datetime
 from functools import cache
@@ -84,6 +85,13 @@ _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 def page_count(pdf: bytes) -> int:
     """The number of pages of a PDF Typst wrote (its page objects are not compressed)."""
     return len(_PAGE.findall(pdf))
+
+
+def one_core() -> None:
+    """Let Typst lay out with one thread (its pool would otherwise have one per core), so
+    that on a machine with two cores the pages built meanwhile keep one to themselves. Run
+    before Typst's first compile in the process: the pool is made then."""
+    os.environ.setdefault("RAYON_NUM_THREADS", "1")
 
 
 def lay_out(books: dict[str, str], edition: date) -> dict[str, bytes]:
