@@ -53,8 +53,15 @@ def machine(tmp_path: Path):
 
 def test_make_test_and_make_site_check_system_packages_before_anything_else() -> None:
     def commands(target: str) -> list[str]:
+        # run from `make test` itself, the inner make would print "Entering directory" lines
+        env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
         out = subprocess.run(
-            ["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True, check=True
+            ["make", "--no-print-directory", "-n", "-B", target],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
         ).stdout
         return [line for line in out.splitlines() if line and not line.startswith("echo")]
 
