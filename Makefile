@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: help venv system-site system-test check export site pdf serve test test-fast lint format bench screenshots clean techdocs
+.PHONY: help venv venv-techdocs system-site system-test check export site pdf serve test test-fast lint format bench screenshots clean techdocs
 
 help:
 	@echo "make site         build the site into site/ (open site/index.html, or: make serve)"
@@ -65,7 +65,6 @@ pdf: system-site $(STAMP)
 	$(PY) -m generator pdf --lang en -o build/atlas-en.pdf
 
 serve: system-site $(STAMP)
-	mkdir -p build/docs/pt-BR build/docs/en
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: system-test $(STAMP)
@@ -91,7 +90,8 @@ screenshots: system-test $(STAMP)
 	$(PY) -m tests.embed_screenshots site build/screenshots
 
 # Backstage TechDocs: techdocs-core pins its own mkdocs-material, so it gets its own
-# virtualenv, installed from the `techdocs` dependency group of pyproject.toml.
+# virtualenv: the `techdocs` dependency group of pyproject.toml, and this package (its plugin
+# makes the pages), as a TechDocs builder would have them.
 TECHDOCS_VENV := .venv-techdocs
 TECHDOCS_STAMP := $(TECHDOCS_VENV)/.installed
 TECHDOCS_OUT ?= build/techdocs
@@ -100,7 +100,10 @@ $(TECHDOCS_STAMP): pyproject.toml | $(STAMP)
 	test -x $(TECHDOCS_VENV)/bin/python || $(PYTHON) -m venv $(TECHDOCS_VENV)
 	$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["dependency-groups"]["techdocs"]))' > $(TECHDOCS_VENV)/requirements.txt
 	$(TECHDOCS_VENV)/bin/pip install --quiet -r $(TECHDOCS_VENV)/requirements.txt
+	$(TECHDOCS_VENV)/bin/pip install --quiet -e .
 	touch $(TECHDOCS_STAMP)
+
+venv-techdocs: $(TECHDOCS_STAMP)
 
 techdocs: $(STAMP) $(TECHDOCS_STAMP)
 	$(PY) -m generator techdocs --mkdocs $(TECHDOCS_VENV)/bin/mkdocs --out $(TECHDOCS_OUT) --work $(TECHDOCS_OUT)-src

@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,8 +36,7 @@ from pathlib import Path
 
 from generator import lint
 from generator.atlas import load_atlas
-from generator.model import LANGUAGES, Atlas
-from generator.site import build
+from generator.model import LANGUAGES, Atlas, Lang
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "atlas.yaml"
@@ -290,28 +288,23 @@ EDIT_TARGET_SECONDS = 2.0
 
 def pages_build(data: Path, site: Path, serving: bool = False) -> tuple[float, float]:
     """Build the pages of both languages the way `make serve` (re)builds them: generation
-    (only changed files written) and the two mkdocs builds, no PDF. Return (seconds,
-    generation seconds). With `serving`, the books the preview then writes in the background
-    are waited for outside the timing."""
+    and the two mkdocs builds, no PDF. Return (seconds, generation seconds). With `serving`,
+    the books the preview then writes in the background are waited for outside the timing."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    os.environ["ATLAS_DATA"] = str(data)
-    try:
-        started = time.perf_counter()
-        build.reset_generation_clock()
-        for lang in LANGUAGES:
-            build.docs_dir(lang).mkdir(parents=True, exist_ok=True)
-        config = load_config(
-            str(ROOT / "mkdocs.yml"), site_dir=str(site), docs_dir=str(build.docs_dir("pt-BR"))
-        )
-        config.plugins.on_startup(command="serve" if serving else "build", dirty=False)
-        mkdocs_build(config)
-        seconds = time.perf_counter() - started
-        build.wait_for_preview_books()
-        return seconds, build.generation_seconds()
-    finally:
-        os.environ.pop("ATLAS_DATA", None)
+    from generator.site.plugin import atlas_plugin
+
+    started = time.perf_counter()
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    plugin = atlas_plugin(config)
+    plugin.config.data_file = str(data)
+    plugin.config.books = serving  # `make serve` writes them in the background
+    config.plugins.on_startup(command="serve" if serving else "build", dirty=False)
+    mkdocs_build(config)
+    seconds = time.perf_counter() - started
+    plugin.wait_for_books()
+    return seconds, plugin.build.generate_seconds
 
 
 STOCK_TARGET_RATIO = 1.15
@@ -348,6 +341,19 @@ def _timed_run(command: list[str], cwd: Path, env: dict[str, str]) -> Timed:
     return Timed(seconds, cpu)
 
 
+def write_stock_docs(data: Path, lang: Lang, docs: Path) -> None:
+    """The Markdown pages and assets the plugin makes for one language, written out."""
+    from generator.edition import read_edition
+    from generator.site import content
+
+    files = content.atlas_files(read_edition(data), content.Layout(lang, standalone=True))
+    for name, path in content.guide_pages(lang).items():
+        files[name] = path.read_bytes()
+    for name, body in files.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_bytes(body)
+
+
 def whole_build_against_stock(data: Path, work: Path) -> tuple[Timed, Timed, int]:
     """`python -m generator build` as a user runs it, cold (a fresh process, no generated
     pages yet, nothing cached), and a stock bilingual mkdocs-material build of the same
@@ -358,13 +364,13 @@ def whole_build_against_stock(data: Path, work: Path) -> tuple[Timed, Timed, int
     pages = 0
     for attempt in range(STOCK_REPEAT):
         folder = work / str(attempt)
-        env = {**os.environ, "ATLAS_WORK": str(folder / "docs")}
+        env = dict(os.environ)
         command = [sys.executable, "-m", "generator", "build", "--data", str(data)]
         ours.append(_timed_run([*command, "--site-dir", str(folder / "site")], ROOT, env))
         runs = []
         for lang in LANGUAGES:
             project = folder / f"stock-{lang}"
-            shutil.copytree(folder / "docs" / lang, project / "docs")
+            write_stock_docs(data, lang, project / "docs")
             (project / "mkdocs.yml").write_text(_STOCK_CONFIG.format(lang=lang), encoding="utf-8")
             runs.append(_timed_run([sys.executable, "-m", "mkdocs", "build", "-q"], project, env))
         stock.append(Timed(sum(r.seconds for r in runs), sum(r.cpu for r in runs)))
@@ -392,38 +398,34 @@ def bench_site() -> None:
             work = Path(folder)
             data = work / "atlas.yaml"
             data.write_text(text, encoding="utf-8")
-            os.environ["ATLAS_WORK"] = str(work / "docs")
-            try:
-                seconds, generation = pages_build(data, work / "pages")
-                pages = sum(1 for _ in (work / "pages").rglob("*.html"))
-                share = generation / seconds
-                met = seconds < SITE_TARGET_SECONDS and share < GENERATION_TARGET_SHARE
-                print(
-                    f"  {name}, pages cold: generation {generation:.2f} s ({share:.0%}), "
-                    f"total {seconds:.2f} s, {pages} pages = {pages / seconds:,.0f} pages/s"
-                    + (
-                        f"  (target under {SITE_TARGET_SECONDS:.0f} s with generation under "
-                        f"{GENERATION_TARGET_SHARE:.0%}: "
-                        f"{_verdict(met)})"
-                        if target
-                        else ""
-                    )
+            seconds, generation = pages_build(data, work / "pages")
+            pages = sum(1 for _ in (work / "pages").rglob("*.html"))
+            share = generation / seconds
+            met = seconds < SITE_TARGET_SECONDS and share < GENERATION_TARGET_SHARE
+            print(
+                f"  {name}, pages cold: generation {generation:.2f} s ({share:.0%}), "
+                f"total {seconds:.2f} s, {pages} pages = {pages / seconds:,.0f} pages/s"
+                + (
+                    f"  (target under {SITE_TARGET_SECONDS:.0f} s with generation under "
+                    f"{GENERATION_TARGET_SHARE:.0%}: "
+                    f"{_verdict(met)})"
+                    if target
+                    else ""
                 )
-                data.write_text(_one_code_edit(text), encoding="utf-8")
-                seconds, generation = pages_build(data, work / "pages", serving=True)
-                print(
-                    f"  {name}, one-code edit rebuilt as `make serve` does: "
-                    f"generation {generation:.2f} s, total {seconds:.2f} s"
-                    + (
-                        f"  (target under {EDIT_TARGET_SECONDS:.0f} s: "
-                        f"{_verdict(seconds < EDIT_TARGET_SECONDS)})"
-                        if target
-                        else ""
-                    )
+            )
+            data.write_text(_one_code_edit(text), encoding="utf-8")
+            seconds, generation = pages_build(data, work / "pages", serving=True)
+            print(
+                f"  {name}, one-code edit rebuilt as `make serve` does: "
+                f"generation {generation:.2f} s, total {seconds:.2f} s"
+                + (
+                    f"  (target under {EDIT_TARGET_SECONDS:.0f} s: "
+                    f"{_verdict(seconds < EDIT_TARGET_SECONDS)})"
+                    if target
+                    else ""
                 )
-                data.write_text(text, encoding="utf-8")
-            finally:
-                os.environ.pop("ATLAS_WORK", None)
+            )
+            data.write_text(text, encoding="utf-8")
             ours, stock, pages = whole_build_against_stock(data, work / "cold")
             ratio = ours.seconds / stock.seconds
             print(

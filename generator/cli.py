@@ -11,10 +11,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import lint
-from .atlas import DEFAULT_DATA, load_atlas
+from .atlas import DEFAULT_DATA, data_path, load_atlas, read_guideline
 from .errors import BuildError, InputError, UsageError
 from .files import write_atomically
-from .model import LANGUAGES, Atlas
+from .labels import load_strings
+from .model import LANGUAGES, Atlas, Lang
+from .urls import ENV as SITE_URL_ENV
+from .urls import SiteUrl, public_url
 from .views import export
 
 
@@ -34,11 +37,26 @@ def write_output(text: str, target: str | None) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    atlas = load_atlas(Path(args.file))
+    if args.guideline:
+        return check_guidelines(args)
+    data = data_path(Path(args.file))
+    atlas = load_atlas(data)
     usages = sum(len(s.usage) for s in atlas.sources)
-    print(
-        f"{args.file}: ok: {len(atlas.codes)} codes, {len(atlas.sources)} sources, {usages} usages"
-    )
+    print(f"{data}: ok: {len(atlas.codes)} codes, {len(atlas.sources)} sources, {usages} usages")
+    return 0
+
+
+def check_guidelines(args: argparse.Namespace) -> int:
+    """Check team guideline files alone against the atlas's codes (FILE is then the atlas)."""
+    guidelines = [read_guideline(Path(name)) for name in args.guideline]
+    data = data_path(Path(args.file))
+    atlas = load_atlas(data, guidelines)
+    for guideline, source in zip(guidelines, atlas.sources[-len(guidelines) :], strict=True):
+        usages = f"{len(source.usage)} usage{'s' if len(source.usage) != 1 else ''}"
+        print(
+            f"{guideline.display}: ok: guideline '{source.id}', {usages} "
+            f"of the {len(atlas.codes)} codes in {data}"
+        )
     return 0
 
 
@@ -49,10 +67,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def site_url(args: argparse.Namespace) -> SiteUrl:
+    """--site-url, else ATLAS_SITE_URL, else site_url in mkdocs.yml."""
+    return public_url(args.site_url)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
+    from .edition import read_edition
     from .site.build import run_build  # imports mkdocs: only when building
 
-    report = run_build(Path(args.data), Path(args.site_dir))
+    site = site_url(args)
+    read_edition(Path(args.data), site=site)  # invalid data stops here: nothing is touched
+    data = data_path(Path(args.data))
+    report = run_build(Path(args.site_dir), data=data, site_url=site.base)
     print(
         f"built {report.pages} pages into {args.site_dir} in {report.total_seconds:.1f} s "
         f"(pt-BR at index.html, English at en/index.html)"
@@ -60,22 +87,33 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def site_names() -> dict[Lang, str]:
+    strings = load_strings()
+    return {lang: strings.get("site_name", lang) for lang in LANGUAGES}
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
-    from .edition import read_edition
     from .site.techdocs import write_project
 
-    config = write_project(read_edition(Path(args.data)), args.lang, Path(args.out))
+    out = Path(args.out)
+    config = write_project(site_url(args), args.lang, site_names()[args.lang], out)
     print(f"wrote {config} and {config.parent / 'docs'}/ ({args.lang})")
     return 0
 
 
 def cmd_techdocs(args: argparse.Namespace) -> int:
-    from .edition import read_edition
     from .site.techdocs import build
 
-    inputs = read_edition(Path(args.data))
-    for site in build(inputs, Path(args.mkdocs), Path(args.out), Path(args.work)):
+    names = site_names()
+    for site in build(site_url(args), names, Path(args.mkdocs), Path(args.out), Path(args.work)):
         print(f"built {site} (TechDocs)")
+    return 0
+
+
+def cmd_catalog_info(args: argparse.Namespace) -> int:
+    from .site.techdocs import catalog_info
+
+    write_output(catalog_info(site_url(args), load_strings()), args.output)
     return 0
 
 
@@ -83,7 +121,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from .edition import read_edition
     from .views import book as pdf
 
-    inputs = read_edition(Path(args.data))  # invalid data stops here: nothing is written
+    # invalid data stops here: nothing is written
+    inputs = read_edition(Path(args.data), site=site_url(args))
     output = writable(Path(args.output)) if args.output else Path("build") / pdf.pdf_name(args.lang)
     try:
         pages = pdf.write_pdf(inputs, args.lang, output)
@@ -107,6 +146,7 @@ def cmd_lint_openapi(args: argparse.Namespace) -> int:
         args.guideline,
         lang=args.lang,
         missing=args.missing,
+        site=site_url(args),
     )
     for unreadable in report.unreadable:
         print(unreadable.report(), file=sys.stderr)
@@ -148,8 +188,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = commands.add_parser("check", help="validate the data file")
-    check.add_argument("file", nargs="?", default=str(DEFAULT_DATA))
+    check = commands.add_parser(
+        "check",
+        help="validate the data file, or a team's guideline files against it",
+        description="Validate the atlas's data file; with --guideline, check a team's own "
+        "guideline file (one source, as one entry of sources: in data/atlas.yaml) against the "
+        "atlas's codes instead. Exit codes: 0 valid, 1 invalid, 2 usage error.",
+    )
+    check.add_argument("file", nargs="?", default=str(DEFAULT_DATA), help="the atlas's data")
+    check.add_argument(
+        "--guideline",
+        action="append",
+        metavar="FILE",
+        help="a team guideline file (repeat for more)",
+    )
     check.set_defaults(run=cmd_check)
 
     exp = commands.add_parser("export", help="write the atlas as JSON or CSV")
@@ -165,11 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
     bld.set_defaults(run=cmd_build)
 
     docs = commands.add_parser(
-        "docs", help="write one language's pages as a TechDocs-ready MkDocs project"
+        "docs",
+        help="write one language's TechDocs project: mkdocs.yml with the http-status-atlas "
+        "plugin, and docs/",
     )
     docs.add_argument("--lang", choices=LANGUAGES, required=True)
     docs.add_argument("--out", required=True, help="folder for mkdocs.yml and docs/")
-    docs.add_argument("--data", default=str(DEFAULT_DATA))
     docs.set_defaults(run=cmd_docs)
 
     tdc = commands.add_parser(
@@ -178,8 +231,14 @@ def build_parser() -> argparse.ArgumentParser:
     tdc.add_argument("--mkdocs", required=True, help="the mkdocs of the TechDocs virtualenv")
     tdc.add_argument("--out", default="build/techdocs", help="one folder per language in it")
     tdc.add_argument("--work", default="build/techdocs-src", help="the generated projects")
-    tdc.add_argument("--data", default=str(DEFAULT_DATA))
     tdc.set_defaults(run=cmd_techdocs)
+
+    cat = commands.add_parser(
+        "catalog-info",
+        help="write catalog-info.yaml: the Backstage entries, one per language",
+    )
+    cat.add_argument("-o", "--output", help="file to write (default: standard output)")
+    cat.set_defaults(run=cmd_catalog_info)
 
     prt = commands.add_parser(
         "pdf",
@@ -215,6 +274,13 @@ def build_parser() -> argparse.ArgumentParser:
     lnt.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
     lnt.add_argument("-o", "--output", help="file to write (default: standard output)")
     lnt.set_defaults(run=cmd_lint_openapi)
+    for command in (bld, docs, tdc, cat, prt, lnt):
+        command.add_argument(
+            "--site-url",
+            metavar="URL",
+            help=f"the atlas's public address (default: ${SITE_URL_ENV}, else site_url "
+            "in mkdocs.yml)",
+        )
     return parser
 
 

@@ -1,20 +1,25 @@
-"""An edition of the atlas: the validated model, the labels, and the date it is published.
+"""An edition of the atlas: the validated model, the labels, the date it is published and the
+address it is published at.
 
 Every view (pages, book, cards) renders one edition; the date comes from SOURCE_DATE_EPOCH
-when it is set, so the same input always gives the same output.
+when it is set, so the same input always gives the same output. A portal's edition may add
+its team's own guidelines and compare only some sources.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from .atlas import load_atlas
+from .atlas import Guideline, load_atlas
+from .errors import UsageError
 from .labels import STRINGS_PATH, Strings, load_strings
 from .model import Atlas
+from .urls import SiteUrl, public_url
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,8 @@ class Edition:
     atlas: Atlas
     strings: Strings
     build_date: date
+    #: The public address every absolute URL of this edition starts with.
+    site: SiteUrl
 
 
 _cache: dict[tuple[Any, ...], Edition] = {}
@@ -34,12 +41,42 @@ def build_date() -> date:
     return moment.date()
 
 
-def read_edition(data: Path) -> Edition:
-    """The validated atlas and labels; re-read only when a file changed."""
-    key = (str(data), _mtime(data), _mtime(STRINGS_PATH), build_date())
+def select_sources(atlas: Atlas, ids: Sequence[str]) -> Atlas:
+    """The atlas comparing only these sources, in this order; UsageError names unknown ids."""
+    known = [s.id for s in atlas.sources]
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise UsageError(
+            f"unknown source {', '.join(repr(i) for i in unknown)}; "
+            f"the atlas and its guidelines have: {', '.join(known)}"
+        )
+    return replace(atlas, sources=tuple(atlas.source(i) for i in dict.fromkeys(ids)))
+
+
+def read_edition(
+    data: Path,
+    *,
+    guidelines: Sequence[Guideline] = (),
+    sources: Sequence[str] | None = None,
+    site: SiteUrl | None = None,
+) -> Edition:
+    """The validated atlas (with any team guidelines, restricted to `sources` when given) and
+    labels; re-read only when a file changed. The address defaults to mkdocs.yml's site_url."""
+    site = site or public_url(environ={})
+    files = [data, STRINGS_PATH, *(g.path for g in guidelines)]
+    key = (
+        *(str(p) for p in files),
+        *(_mtime(p) for p in files),
+        tuple(sources) if sources is not None else None,
+        site,
+        build_date(),
+    )
     if key not in _cache:
         _cache.clear()
-        _cache[key] = Edition(load_atlas(data), load_strings(), build_date())
+        atlas = load_atlas(data, guidelines)
+        if sources is not None:
+            atlas = select_sources(atlas, sources)
+        _cache[key] = Edition(atlas, load_strings(), build_date(), site)
     return _cache[key]
 
 

@@ -9,16 +9,22 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 CHECKOUT = PACKAGE.parent
-#: Jinja templates (site pages, book, cards) and the labels file, templates/strings.yaml.
-TEMPLATES = CHECKOUT / "templates"
+#: The project's own files: the checkout, or in an installed copy the same folders shipped
+#: inside the package as generator/project/ (see pyproject.toml), so that every command and
+#: the mkdocs plugin work without a checkout.
+HOME = PACKAGE / "project" if (PACKAGE / "project").is_dir() else CHECKOUT
+#: Jinja templates (site pages, book, cards), the theme's overrides and the labels file,
+#: templates/strings.yaml.
+TEMPLATES = HOME / "templates"
 #: Hand-written pages (`name.LANG.md`) and the site's assets.
-SITE_SRC = CHECKOUT / "site_src"
+SITE_SRC = HOME / "site_src"
+#: The atlas's own site: mkdocs.yml (its site_url is the public address, see urls.py).
+SITE_CONFIG = HOME / "mkdocs.yml"
 
 
 def data_file(name: str) -> Path:
-    """A file of data/: the checkout's copy, or the one installed with the package."""
-    checkout = CHECKOUT / "data" / name
-    return checkout if checkout.is_file() else PACKAGE / "data" / name
+    """A file of data/ (the atlas, its schemas)."""
+    return HOME / "data" / name
 
 
 def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+import pytest
 
 from generator.cli import main
 
 EPOCH = "1763769600"  # 2025-11-22, fixed so builds are comparable
 
 
-def build_site(data: Path, out: Path, epoch: str = EPOCH) -> tuple[int, Path]:
-    """Build data into out/site with its own work folder; return (exit code, site dir)."""
+def build_site(data: Path, out: Path, epoch: str = EPOCH, *args: str) -> tuple[int, Path]:
+    """Build data into out/site; return (exit code, site)."""
     site = out / "site"
-    saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "ATLAS_WORK")}
-    os.environ["SOURCE_DATE_EPOCH"] = epoch
-    os.environ["ATLAS_WORK"] = str(out / "work")
-    try:
-        code = main(["build", "--data", str(data), "--site-dir", str(site)])
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", epoch)
+        code = main(["build", "--data", str(data), "--site-dir", str(site), *args])
     return code, site

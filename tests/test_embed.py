@@ -1,12 +1,10 @@
 """The embeds in the built site: the static JSON API, the cards, the web component, the Embed
-page; and `make techdocs`."""
+page (TechDocs: tests/test_techdocs.py)."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from referencing.jsonschema import DRAFT202012
 from generator.atlas import load_atlas
 from generator.labels import load_strings
 from generator.model import Atlas
+from generator.urls import GUIDE_URL, SiteUrl
 from generator.views import cards as embed
 from generator.views import export
 
@@ -28,6 +27,7 @@ LANGS = {"pt-BR": "", "en": "en/"}
 SCHEMA = json.loads((ROOT / "data" / "export.schema.json").read_text(encoding="utf-8"))
 CARD_LIMIT = 30 * 1024
 COMPONENT_LIMIT = 9000  # under 9 KB however a KB is counted (stances and their labels)
+SITE = SiteUrl(GUIDE_URL)
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
 
 
@@ -82,7 +82,7 @@ def test_the_schema_tells_the_api_documents_apart():
         "#/$defs/code_document",
         "#/$defs/source_document",
     ]
-    document = json.loads(embed.api_files(atlas())["codes/429.json"])
+    document = json.loads(embed.api_files(atlas(), SITE)["codes/429.json"])
     assert not validator("export").is_valid(document)
     assert not validator("source_document").is_valid(document)
     broken = {**document, "code": {**document["code"], "code": "429"}}
@@ -223,7 +223,7 @@ def test_markup_in_the_data_shows_as_text_on_a_card(tmp_path, lang):
     item = html.select_one('li[data-source="hostile-house"]')
     assert item.h3.get_text() == "<b>Evil</b> | `x`"
     assert "<script>alert(" in item.get_text()  # shown as text, never run
-    api = embed.api_files(hostile)
+    api = embed.api_files(hostile, SITE)
     doc = json.loads(api["codes/404.json"])
     validator("code_document").validate(doc)
 
@@ -282,41 +282,3 @@ def test_the_embed_page_is_in_the_navigation_with_a_live_preview(site, lang, tit
     for element in content.find_all(["a", "iframe", "script"]):
         value = element.get("href") or element.get("src") or element.get("data-src") or ""
         assert not value.startswith("/"), value  # relative, so the site works under a sub-path
-
-
-# Backstage TechDocs ---------------------------------------------------------------------------
-
-
-@pytest.mark.techdocs
-def test_make_techdocs_builds_both_languages_with_metadata(tmp_path):
-    out = tmp_path / "techdocs"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1763769600"}
-    run = subprocess.run(
-        ["make", "--no-print-directory", "techdocs", f"TECHDOCS_OUT={out}"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-4000:]
-    strings = load_strings()
-    for lang in LANGS:
-        site = out / lang
-        metadata = read_json(site / "techdocs_metadata.json")
-        assert metadata["site_name"] == strings.get("site_name", lang)  # type: ignore[arg-type]
-        assert metadata["build_timestamp"] == 1763769600000
-        assert "index.html" in metadata["files"] and "codes/429/index.html" in metadata["files"]
-        assert (site / "codes" / "429" / "index.html").is_file()
-        page = BeautifulSoup(
-            (site / "embed" / "index.html").read_text(encoding="utf-8"), "html.parser"
-        )
-        assert page.find(["iframe", "http-status-card"]) is None  # no live preview there
-        assert "make techdocs" in page.get_text()
-        home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-        book = home.find("a", type="application/pdf")["href"]
-        assert book == f"downloads/atlas-{lang}.pdf" and book in metadata["files"]
-        assert (site / book).read_bytes().startswith(b"%PDF-")
-        config = (out.parent / "techdocs-src" / lang / "mkdocs.yml").read_text(encoding="utf-8")
-        assert "- techdocs-core" in config and f"language: {lang}" in config

@@ -17,6 +17,7 @@ import pytest
 from generator.atlas import load_atlas
 from generator.labels import load_strings
 from generator.model import Atlas
+from generator.urls import GUIDE_URL, SiteUrl
 from generator.views import cards as embed
 
 from .browser import Watch, chromium, serve
@@ -100,7 +101,9 @@ def hostile(host_root, tmp_path_factory) -> str:
     data = tmp_path_factory.mktemp("hostile") / "atlas.yaml"
     data.write_text(DATA.read_text(encoding="utf-8").rstrip() + "\n" + extra, encoding="utf-8")
     bad = load_atlas(data)
-    files = {f"api/v1/{name}": text for name, text in embed.api_files(bad).items()}
+    files = {
+        f"api/v1/{name}": text for name, text in embed.api_files(bad, SiteUrl(GUIDE_URL)).items()
+    }
     for lang, prefix in PREFIX.items():
         files |= {prefix + p.path: p.text for p in embed.card_pages(bad, load_strings(), lang)}  # type: ignore[arg-type]
     for name, text in files.items():

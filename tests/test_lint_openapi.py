@@ -20,6 +20,7 @@ from generator import lint
 from generator.atlas import load_atlas
 from generator.cli import main
 from generator.model import LANGUAGES
+from generator.urls import SiteUrl
 
 from .conftest import DATA, FIXTURES, ROOT, SHARED
 
@@ -228,8 +229,10 @@ def test_links_point_at_the_code_page_and_the_guideline_section(lang, code, url)
 
 
 def test_site_url_is_defined_once():
-    assert lint.code_url(404, "en", "nfe-io") == "https://httpstatusatlas.dev/en/codes/404/#nfe-io"
-    assert lint.SITE_URL == "https://httpstatusatlas.dev/"
+    site = SiteUrl("https://httpstatusatlas.dev/")
+    assert lint.code_url(site, 404, "en", "nfe-io") == (
+        "https://httpstatusatlas.dev/en/codes/404/#nfe-io"
+    )
 
 
 # --- Inputs: $refs, every version in YAML and JSON, aliases, files that are not specs -----------

@@ -12,7 +12,7 @@ import re
 import subprocess
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -545,7 +545,7 @@ def test_a_temporary_registration_expires_against_the_edition_date(books, lang, 
     code = inputs.atlas.code(104)
     assert code.expires
     edition = date.fromisoformat(code.expires) + timedelta(days=days)
-    book = pdf.book_data(Inputs(inputs.atlas, inputs.strings, edition), lang)  # type: ignore[arg-type]
+    book = pdf.book_data(replace(inputs, build_date=edition), lang)
     (entry,) = (c for k in book["classes"] for c in k["codes"] if c["code"] == 104)
     expected = {"label": inputs.strings.get(label, lang), "date": code.expires}  # type: ignore[arg-type]
     assert entry["expiry"] == expected
@@ -606,22 +606,18 @@ def test_the_live_preview_links_real_books_too(tmp_path, monkeypatch):
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from generator.site import build
+    from generator.site.plugin import atlas_plugin
 
     from .conftest import FIXTURES, ROOT
 
-    monkeypatch.setenv("ATLAS_DATA", str(FIXTURES / "minimal.yaml"))
-    monkeypatch.setenv("ATLAS_WORK", str(tmp_path / "work"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     site = tmp_path / "preview"
-    for lang in LANGS:
-        build.docs_dir(lang).mkdir(parents=True)  # as `make serve` makes them
-    config = load_config(
-        str(ROOT / "mkdocs.yml"), site_dir=str(site), docs_dir=str(build.docs_dir("pt-BR"))
-    )
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    plugin = atlas_plugin(config)
+    plugin.config.data_file = str(FIXTURES / "minimal.yaml")
     config.plugins.on_startup(command="serve", dirty=False)
     mkdocs_build(config)
-    build.wait_for_preview_books()
+    plugin.wait_for_books()
     for lang, prefix in (("pt-BR", ""), ("en", "en/")):
         home = BeautifulSoup((site / prefix / "index.html").read_text("utf-8"), "html.parser")
         link = next(a["href"] for a in home.find_all("a", href=True) if a["href"].endswith(".pdf"))

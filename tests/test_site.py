@@ -328,19 +328,3 @@ def test_codes_index_lists_every_code_with_its_names(site):
     assert len(rows) == len(atlas().codes)
     row = next(r for r in rows if r.th.get_text(strip=True) == "404")
     assert "Não encontrado" in row.get_text(" ") and "Not Found" in row.get_text(" ")
-
-
-def test_only_changed_generated_files_are_rewritten(tmp_path):
-    from generator.edition import read_edition
-    from generator.site import build
-
-    inputs = read_edition(DATA)
-    target = tmp_path / "docs"
-    first = build.generate_docs(inputs, "en", target)
-    assert first >= len(atlas().codes) + len(atlas().sources) + 5
-    assert build.generate_docs(inputs, "en", target) == 0
-    stale = target / "codes" / "999.md"
-    stale.write_text("old", encoding="utf-8")
-    (target / "codes" / "404.md").write_text("edited by hand", encoding="utf-8")
-    assert build.generate_docs(inputs, "en", target) == 2
-    assert not stale.exists()

@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import model as m
+from ..urls import SiteUrl
 from .check import check
 from .findings import Finding, Report, Unreadable
 from .formats import (
@@ -64,7 +65,7 @@ from .formats import (
     to_text,
 )
 from .guideline import Guideline
-from .links import DOCS_PAGE, SITE_URL, code_url, rule_url
+from .links import DOCS_PAGE, code_url, rule_url
 from .messages import MESSAGES, SEVERITIES, Severity, count_words, say
 from .openapi import Walk
 from .rule import Rule
@@ -79,7 +80,6 @@ __all__ = [
     "MESSAGES",
     "RULES",
     "SEVERITIES",
-    "SITE_URL",
     "Finding",
     "Guideline",
     "Report",
@@ -109,10 +109,11 @@ def lint_files(
     lang: m.Lang = "pt-BR",
     missing: bool = False,
     displays: Sequence[str] | None = None,
+    site: SiteUrl | None = None,
 ) -> Report:
     """Check every spec against a guideline. UsageError if the guideline is unknown; a spec
     that cannot be read is in the report's `unreadable`, and the others are checked."""
-    guideline = Guideline(atlas, guideline_id, lang)
+    guideline = Guideline(atlas, guideline_id, lang, site)
     shown = list(displays) if displays is not None else [str(p) for p in paths]
     # A spec is millions of small objects and no garbage cycles worth looking for: Python's
     # cycle collector, run again and again while they are made, would cost a third of the time.
@@ -132,4 +133,5 @@ def lint_files(
         tuple(doc.display for doc in walk.files.read),
         tuple(findings),
         tuple(walk.unreadable),
+        guideline.site,
     )

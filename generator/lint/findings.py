@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import model as m
+from ..urls import SiteUrl, configured_url
 from .messages import Severity, count_words, say
 from .nodes import Place
 
@@ -127,6 +128,8 @@ class Report:
     findings: tuple[Finding, ...]
     #: Every file that could not be read, in the order met.
     unreadable: tuple[Unreadable, ...] = ()
+    #: The atlas's public address the findings link to.
+    site: SiteUrl = field(default_factory=configured_url)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

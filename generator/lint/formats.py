@@ -82,7 +82,7 @@ def _head(report: Report) -> dict[str, Any]:
             "id": report.guideline.id,
             "name": report.guideline.name,
             "short_name": report.guideline.short_name,
-            "url": page(f"sources/{report.guideline.id}", report.lang),
+            "url": page(report.site, f"sources/{report.guideline.id}", report.lang),
         },
         "lang": report.lang,
         "files": list(report.files),
@@ -308,11 +308,11 @@ def _sarif_head(report: Report) -> dict[str, Any]:
             "name": "".join(w.capitalize() for w in rule.id.split("-")),
             "shortDescription": {"text": rule.title.get(lang)},
             "fullDescription": {"text": rule.help.get(lang)},
-            "helpUri": rule_url(rule.id, lang),
+            "helpUri": rule_url(report.site, rule.id, lang),
             "help": {
-                "text": f"{rule.help.get(lang)}\n\n{rule_url(rule.id, lang)}",
-                "markdown": f"{rule.help.get(lang)}\n\n[{rule_url(rule.id, lang)}]"
-                f"({rule_url(rule.id, lang)})",
+                "text": f"{rule.help.get(lang)}\n\n{rule_url(report.site, rule.id, lang)}",
+                "markdown": f"{rule.help.get(lang)}\n\n[{rule_url(report.site, rule.id, lang)}]"
+                f"({rule_url(report.site, rule.id, lang)})",
             },
             "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
             "properties": {"tags": ["openapi", "http-status"]},
@@ -327,7 +327,7 @@ def _sarif_head(report: Report) -> dict[str, Any]:
                 "tool": {
                     "driver": {
                         "name": say("tool", lang),
-                        "informationUri": page(DOCS_PAGE, lang),
+                        "informationUri": page(report.site, DOCS_PAGE, lang),
                         "version": _tool_version(),
                         "language": lang,
                         "rules": rules,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..errors import UsageError
+from ..urls import SiteUrl, configured_url
 from .links import code_url, page
 from .messages import say
 
@@ -11,13 +12,17 @@ from .messages import say
 class Guideline:
     """One source of the atlas, indexed for the checks."""
 
-    def __init__(self, atlas: m.Atlas, source_id: str, lang: m.Lang) -> None:
+    def __init__(
+        self, atlas: m.Atlas, source_id: str, lang: m.Lang, site: SiteUrl | None = None
+    ) -> None:
         ids = [s.id for s in atlas.sources]
         if source_id not in ids:
             raise UsageError(say("unknown_guideline", lang, id=source_id, ids=", ".join(ids)))
         self.atlas = atlas
         self.source = atlas.source(source_id)
         self.lang = lang
+        #: The atlas's public address the findings link to (default: mkdocs.yml's site_url).
+        self.site = site or configured_url()
         self.codes = {c.code: c for c in atlas.codes}
         self.by_code = {u.code: u for u in self.source.usage if u.code is not None}
         self.by_class = {u.status_class: u for u in self.source.usage if u.code is None}
@@ -38,12 +43,12 @@ class Guideline:
 
     def _url(self, code: int) -> str:
         if code not in self.codes:
-            return page("codes", self.lang)
+            return page(self.site, "codes", self.lang)
         if code in self.by_code:
-            return code_url(code, self.lang, self.source.id)
+            return code_url(self.site, code, self.lang, self.source.id)
         if code // 100 in self.by_class:
-            return code_url(code, self.lang, f"class-{self.source.id}")
-        return code_url(code, self.lang)
+            return code_url(self.site, code, self.lang, f"class-{self.source.id}")
+        return code_url(self.site, code, self.lang)
 
     def alternatives(self, code: int, method: str) -> str:
         """The message's suffix naming the codes of `code`'s class that the guideline uses on

@@ -61,7 +61,13 @@ class _Checker:
         )
 
     def broken_ref(self, broken: BrokenRef, operation: str | None, code: str | None) -> None:
-        at = (broken.line, broken.column, operation, code, rule_url("broken-ref", self.lang))
+        at = (
+            broken.line,
+            broken.column,
+            operation,
+            code,
+            rule_url(self.g.site, "broken-ref", self.lang),
+        )
         if broken.loop:
             self.add(
                 "broken-ref",
@@ -78,7 +84,7 @@ class _Checker:
         at = (r.line, r.column, op.name, r.key)
         if r.broken_ref is not None:
             self.broken_ref(r.broken_ref, op.name, r.key)
-        source_page = page(f"sources/{self.g.source.id}", self.lang)
+        source_page = page(self.g.site, f"sources/{self.g.source.id}", self.lang)
         if r.key == "default":
             self.add("default-response", *at, source_page)
             return
@@ -95,7 +101,12 @@ class _Checker:
             )
             return
         if not _CODE.match(r.key):
-            self.add("not-a-status-code", *at, rule_url("not-a-status-code", self.lang), key=r.key)
+            self.add(
+                "not-a-status-code",
+                *at,
+                rule_url(self.g.site, "not-a-status-code", self.lang),
+                key=r.key,
+            )
             return
         code = int(r.key)
         url = self.g.url(code)
@@ -178,7 +189,7 @@ class _Checker:
                 root.column,
                 None,
                 None,
-                rule_url("not-openapi", self.lang),
+                rule_url(self.g.site, "not-openapi", self.lang),
             )
             return self.findings
         operations, broken_items = openapi.operations(root, self.display, self.lang)

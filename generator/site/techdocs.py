@@ -1,12 +1,14 @@
-"""The atlas as Backstage TechDocs: one MkDocs project per language, built with techdocs-core.
+"""The atlas as Backstage TechDocs: one MkDocs project per language, built by the same plugin.
 
-A TechDocs pipeline (`techdocs-cli generate`) runs `mkdocs build` on a project whose
-mkdocs.yml lists the `techdocs-core` plugin, then adds `build_timestamp` and `files` to the
-`techdocs_metadata.json` the plugin wrote. `build` does the same with the mkdocs of a separate
-virtualenv (techdocs-core pins its own mkdocs-material; see `make techdocs`), from the same
-generated Markdown as the site. The Embed page's live preview is left out: cards and API live
-on the atlas's own site, and Backstage strips iframes and scripts anyway. The printed reference
-goes inside each language's project, where its home page links it.
+Each language's project is a folder with an mkdocs.yml that lists `techdocs-core` and the
+`http-status-atlas` plugin (`standalone`, `guide`, `books`), and a docs/ folder holding one
+hand-written page about the catalog entry; the plugin adds every other page when TechDocs
+builds it. The repository keeps both projects in techdocs/<lang>/ (what catalog-info.yaml's
+techdocs-ref points at), written by `python -m generator docs`. A TechDocs pipeline
+(`techdocs-cli generate`) runs `mkdocs build` on such a project, then adds `build_timestamp`
+and `files` to the `techdocs_metadata.json` techdocs-core wrote; `build` does the same with
+the mkdocs of a separate virtualenv (techdocs-core pins its own mkdocs-material; see
+`make techdocs`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
+import shutil
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,57 +24,63 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from ..edition import Edition
 from ..errors import BuildError
+from ..files import HOME
+from ..labels import Strings
 from ..model import LANGUAGES, Lang
-from ..urls import LANG_PREFIX
-from ..views.book import DOWNLOADS, pdf_name, write_pdf
-from .build import generate_docs, navigation
+from ..urls import SiteUrl
 
 METADATA = "techdocs_metadata.json"
-_LIVE_PREVIEW = re.compile(r"<!-- live-preview\b.*?<!-- /live-preview -->\n?", re.S)
+#: The projects as the repository keeps them (and the package ships them).
+PROJECTS = HOME / "techdocs"
+#: The catalog entities, one per language (catalog-info.yaml).
+ENTITY: dict[Lang, str] = {"pt-BR": "http-status-atlas", "en": "http-status-atlas-en"}
+#: Who looks after the atlas, in catalog-info.yaml.
+OWNER = "http-status-atlas-maintainers"
+HEADER = (
+    "# A Backstage TechDocs project of the HTTP Status Atlas, written by\n"
+    "# python -m generator docs --lang {lang} (the http-status-atlas plugin makes the pages).\n"
+)
 
 
-def config(inputs: Edition, lang: Lang) -> dict[str, Any]:
+def config(site: SiteUrl, lang: Lang, site_name: str) -> dict[str, Any]:
     """mkdocs.yml of one language's TechDocs project."""
-    strings = inputs.strings
     return {
-        "site_name": strings.get("site_name", lang),
-        "site_description": strings.get("tagline", lang),
+        "site_name": site_name,
+        "site_url": site.page(lang),
         "docs_dir": "docs",
         "theme": {"name": "material", "language": lang, "font": False},
-        "plugins": ["techdocs-core"],
-        "extra_css": ["assets/atlas.css"],
-        "nav": navigation(inputs, lang),
+        "plugins": [
+            "techdocs-core",
+            {
+                "http-status-atlas": {
+                    "language": lang,
+                    "site_url": site.base,
+                    "standalone": True,
+                    "guide": True,
+                    "books": True,
+                }
+            },
+        ],
     }
 
 
-def write_project(inputs: Edition, lang: Lang, target: Path) -> Path:
-    """Write target/mkdocs.yml and target/docs/ for one language; return the mkdocs.yml."""
-    docs = target / "docs"
-    generate_docs(inputs, lang, docs)
-    for page in docs.glob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        if _LIVE_PREVIEW.search(text):
-            page.write_text(_LIVE_PREVIEW.sub("", text), encoding="utf-8")
-    # On the site the PDFs sit beside both languages (downloads/ at its root); a TechDocs site
-    # holds one language, so its own PDF goes inside it and the home page's link follows.
-    book = f"{DOWNLOADS}/{pdf_name(lang)}"
-    write_pdf(inputs, lang, docs / book)
-    home = docs / "index.md"
-    on_site = "../" * LANG_PREFIX[lang].count("/") + book
-    text = home.read_text(encoding="utf-8")
-    home.write_text(text.replace(f'href="{on_site}"', f'href="{book}"'), encoding="utf-8")
+def config_text(site: SiteUrl, lang: Lang, site_name: str) -> str:
     out = io.StringIO()
     yaml = YAML()  # round-trip mode: block style, keys in the order written above
     yaml.width = 4096
-    yaml.dump(config(inputs, lang), out)
+    yaml.dump(config(site, lang, site_name), out)
+    return HEADER.format(lang=lang) + out.getvalue()
+
+
+def write_project(site: SiteUrl, lang: Lang, site_name: str, target: Path) -> Path:
+    """Write target/mkdocs.yml and target/docs/ for one language; return the mkdocs.yml."""
+    docs = target / "docs"
+    source = PROJECTS / lang / "docs"
+    if docs.resolve() != source.resolve():
+        shutil.copytree(source, docs, dirs_exist_ok=True)
     path = target / "mkdocs.yml"
-    path.write_text(
-        "# Generated by python -m generator docs: a TechDocs project of the atlas.\n"
-        + out.getvalue(),
-        encoding="utf-8",
-    )
+    path.write_text(config_text(site, lang, site_name), encoding="utf-8")
     return path
 
 
@@ -90,7 +98,9 @@ def complete_metadata(site: Path, built: datetime) -> dict[str, Any]:
     return metadata
 
 
-def build(inputs: Edition, mkdocs: Path, out: Path, work: Path) -> list[Path]:
+def build(
+    site: SiteUrl, names: dict[Lang, str], mkdocs: Path, out: Path, work: Path
+) -> list[Path]:
     """Build each language into out/<lang>/ with the given mkdocs; return the site folders."""
     if not mkdocs.is_file():
         raise BuildError(f"no mkdocs at {mkdocs}: run make techdocs, which creates it")
@@ -98,8 +108,8 @@ def build(inputs: Edition, mkdocs: Path, out: Path, work: Path) -> list[Path]:
     built = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     sites = []
     for lang in LANGUAGES:
-        project = write_project(inputs, lang, work / lang)
-        site = (out / lang).resolve()
+        project = write_project(site, lang, names[lang], work / lang)
+        target = (out / lang).resolve()
         run = subprocess.run(
             [
                 str(mkdocs),
@@ -108,7 +118,7 @@ def build(inputs: Edition, mkdocs: Path, out: Path, work: Path) -> list[Path]:
                 "--config-file",
                 str(project),
                 "--site-dir",
-                str(site),
+                str(target),
             ],
             capture_output=True,
             text=True,
@@ -116,6 +126,45 @@ def build(inputs: Edition, mkdocs: Path, out: Path, work: Path) -> list[Path]:
         )
         if run.returncode != 0:
             raise BuildError(f"mkdocs (TechDocs, {lang}) failed:\n{run.stderr.strip()}")
-        complete_metadata(site, built)
-        sites.append(site)
+        complete_metadata(target, built)
+        sites.append(target)
     return sites
+
+
+CATALOG_HEADER = """\
+# Backstage catalog entries for the atlas, one per language, each with its own TechDocs project
+# (techdocs/<lang>/: an mkdocs.yml with techdocs-core and the http-status-atlas plugin, which
+# makes the pages when TechDocs builds them; see the "Use in your portal" page).
+# Written by python -m generator catalog-info (links at the atlas's public address, --site-url).
+# Change `owner` to the team that looks after the atlas in your catalog.
+"""
+
+
+def catalog_info(site: SiteUrl, strings: Strings, owner: str = OWNER) -> str:
+    """catalog-info.yaml: one Component per language, its TechDocs ref and its links."""
+    documents = []
+    for lang in LANGUAGES:
+        documents.append(
+            {
+                "apiVersion": "backstage.io/v1alpha1",
+                "kind": "Component",
+                "metadata": {
+                    "name": ENTITY[lang],
+                    "title": strings.get("site_name", lang),
+                    "description": strings.get("tagline", lang),
+                    "annotations": {"backstage.io/techdocs-ref": f"dir:./techdocs/{lang}"},
+                    "tags": ["http", "api", "api-guidelines", lang.lower()],
+                    "links": [
+                        {"url": site.page(lang), "title": strings.get("site_name", lang)},
+                        {"url": site.api("atlas.json"), "title": strings.get("catalog_api", lang)},
+                    ],
+                },
+                "spec": {"type": "documentation", "lifecycle": "production", "owner": owner},
+            }
+        )
+    out = io.StringIO()
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.dump_all(documents, out)
+    return CATALOG_HEADER + out.getvalue()

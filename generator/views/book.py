@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..files import write_atomically
 from ..model import Lang
-from ..urls import LANG_PREFIX, SITE_URL
 from . import pages as views
 from .typeset import page_count, render_pdf
 
@@ -62,7 +61,7 @@ def book_data(inputs: Edition, lang: Lang) -> dict[str, Any]:
         },
         "cover": {
             "edition": views.long_date(labels, inputs.build_date),
-            "site_url": SITE_URL + LANG_PREFIX[lang],
+            "site_url": inputs.site.page(lang),
         },
         "compare": [
             _compare_table(context, table, number, len(compare))

@@ -11,16 +11,19 @@ The shapes of the API documents are defined in export.py and data/export.schema.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from .. import model as m
+from .. import urls
 from ..files import data_file
 from ..labels import Strings
+from ..urls import SiteUrl
 from . import export
 from .pages import Labels, Page, environment, first_sentence
 
 #: Where the API lives below the site root, shared by both languages.
-API_DIR = "api/v1"
+API_DIR = urls.API_DIR.rstrip("/")
 #: The states a card lists methods for, in display order ("not stated" is left out).
 CARD_STATES = ("yes", "conditional", "no")
 #: A card tells a usage in its first sentence, cut at a word past these many characters
@@ -29,11 +32,18 @@ MEANING_LIMIT = 320
 ACTION_LIMIT = 240
 
 
-def api_files(atlas: m.Atlas) -> dict[str, str]:
+def published_schema(site: SiteUrl) -> str:
+    """data/export.schema.json as the site serves it: its `$id` is its address there."""
+    text = data_file("export.schema.json").read_text(encoding="utf-8")
+    old = json.loads(text)["$id"]
+    return text.replace(json.dumps(old), json.dumps(site.api("export.schema.json")), 1)
+
+
+def api_files(atlas: m.Atlas, site: SiteUrl) -> dict[str, str]:
     """Every file of the JSON API, by path below api/v1/."""
     files = {
         "atlas.json": export.to_json(atlas),
-        "export.schema.json": data_file("export.schema.json").read_text(encoding="utf-8"),
+        "export.schema.json": published_schema(site),
     }
     for lang in m.LANGUAGES:
         files[f"atlas.{lang}.csv"] = export.to_csv(atlas, lang)

@@ -229,14 +229,17 @@ class Context:
     atlas: m.Atlas
     root: str
     build_date: date
+    #: From the language's root to the files both languages share (the PDFs): `../` for the
+    #: English pages of the atlas's own site (they live in en/), empty on a one-language site.
+    shared: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def href(self, path: str) -> str:
         return self.root + path
 
     def site_href(self, path: str) -> str:
-        """A path from the root shared by both languages (the English pages live in en/)."""
-        return self.root + "../" * LANG_PREFIX[self.labels.lang].count("/") + path
+        """A path from the root shared by both languages."""
+        return self.root + self.shared + path
 
     def code_href(self, code: int, anchor: str = "") -> str:
         return self.href(f"codes/{code}/") + (f"#{anchor}" if anchor else "")
@@ -619,12 +622,17 @@ def _render_page(template: str, page: Any) -> str:
     )
 
 
-def site_pages(atlas: m.Atlas, strings: Strings, lang: m.Lang, build_date: date) -> list[Page]:
-    """Every generated Markdown page of one language."""
+def site_pages(
+    atlas: m.Atlas, strings: Strings, lang: m.Lang, build_date: date, shared: str | None = None
+) -> list[Page]:
+    """Every generated Markdown page of one language; `shared` leads from the language's root
+    to the files both languages share (default: the atlas's own layout, LANG_PREFIX)."""
     labels = Labels(lang, strings)
+    if shared is None:
+        shared = "../" * LANG_PREFIX[lang].count("/")
 
     def ctx(depth: int) -> Context:
-        return Context(labels, atlas, "../" * depth, build_date)
+        return Context(labels, atlas, "../" * depth, build_date, shared)
 
     classes = _class_codes(atlas)
     pages = [

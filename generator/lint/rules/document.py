@@ -43,7 +43,9 @@ class NotOpenapi(Rule):
     def spec(self, run: Run, spec: Spec) -> Iterator[Finding]:
         if not spec.openapi:
             root = Place.of(spec.doc.display, spec.doc.root.pos)
-            yield run.finding(self, root, None, None, rule_url(self.id, run.lang))
+            yield run.finding(
+                self, root, None, None, rule_url(run.guideline.site, self.id, run.lang)
+            )
 
 
 @register
@@ -91,7 +93,7 @@ class NothingChecked(Rule):
             place,
             None,
             None,
-            rule_url(self.id, run.lang),
+            rule_url(run.guideline.site, self.id, run.lang),
             message_id=message_id,
             unfollowed=spec.unfollowed,
         )

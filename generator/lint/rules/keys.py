@@ -34,7 +34,7 @@ class DefaultResponse(Rule):
 
     def response(self, run: Run, site: ResponseSite) -> Iterator[Finding]:
         if site.key == "default":
-            source_page = page(f"sources/{run.guideline.source.id}", run.lang)
+            source_page = page(run.guideline.site, f"sources/{run.guideline.source.id}", run.lang)
             yield run.finding(self, site.place, site.reaches(), site.key, source_page)
 
 
@@ -71,7 +71,7 @@ class RangeResponse(Rule):
             site.place,
             site.reaches(),
             site.key,
-            page(f"sources/{g.source.id}", run.lang),
+            page(g.site, f"sources/{g.source.id}", run.lang),
             class_usage.meaning if class_usage else None,
             key=site.key,
             status_class=f"{status_class}xx",
@@ -106,5 +106,10 @@ class NotAStatusCode(Rule):
         if key == "default" or RANGE.match(key) or CODE.match(key):
             return
         yield run.finding(
-            self, site.place, site.reaches(), key, rule_url(self.id, run.lang), key=key
+            self,
+            site.place,
+            site.reaches(),
+            key,
+            rule_url(run.guideline.site, self.id, run.lang),
+            key=key,
         )

@@ -75,7 +75,12 @@ class BrokenRef(Rule):
         failure = problem.failure
         if failure.kind not in ("missing", "no_file", "loop"):
             return
-        at = (problem.place, problem.reaches, problem.code, rule_url(self.id, run.lang))
+        at = (
+            problem.place,
+            problem.reaches,
+            problem.code,
+            rule_url(run.guideline.site, self.id, run.lang),
+        )
         if failure.kind == "loop":
             yield run.finding(
                 self, *at, message_id="loop", ref=failure.ref, chain=self.chain(run, failure.loop)
@@ -136,7 +141,7 @@ class RefNotFollowed(Rule):
             problem.place,
             problem.reaches,
             problem.code,
-            rule_url(self.id, run.lang),
+            rule_url(run.guideline.site, self.id, run.lang),
             message_id="outside" if failure.kind == "outside" else None,
             ref=failure.ref,
             target=failure.target,
