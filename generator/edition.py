@@ -42,7 +42,8 @@ def build_date() -> date:
 
 
 def select_sources(atlas: Atlas, ids: Sequence[str]) -> Atlas:
-    """The atlas comparing only these sources, in this order; UsageError names unknown ids."""
+    """The atlas comparing only these sources, in this order (the situations keep only their
+    answers); UsageError names unknown ids."""
     known = [s.id for s in atlas.sources]
     unknown = [i for i in ids if i not in known]
     if unknown:
@@ -50,7 +51,15 @@ def select_sources(atlas: Atlas, ids: Sequence[str]) -> Atlas:
             f"unknown source {', '.join(repr(i) for i in unknown)}; "
             f"the atlas and its guidelines have: {', '.join(known)}"
         )
-    return replace(atlas, sources=tuple(atlas.source(i) for i in dict.fromkeys(ids)))
+    chosen = tuple(dict.fromkeys(ids))
+    return replace(
+        atlas,
+        sources=tuple(atlas.source(i) for i in chosen),
+        scenarios=tuple(
+            replace(s, answers=tuple(a for a in s.answers if a.source in chosen))
+            for s in atlas.scenarios
+        ),
+    )
 
 
 def read_edition(
