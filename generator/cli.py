@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import lint
 from .atlas import DEFAULT_DATA, data_path, load_atlas, read_guideline
+from .atlas.messages import say
 from .errors import BuildError, InputError, UsageError
 from .files import write_atomically
 from .labels import load_strings
@@ -40,22 +41,34 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.guideline:
         return check_guidelines(args)
     data = data_path(Path(args.file))
+    if not data.is_file():
+        raise UsageError(say("no_data_file", args.lang, file=data))
     atlas = load_atlas(data)
     usages = sum(len(s.usage) for s in atlas.sources)
-    print(f"{data}: ok: {len(atlas.codes)} codes, {len(atlas.sources)} sources, {usages} usages")
+    codes, sources = len(atlas.codes), len(atlas.sources)
+    print(say("ok", args.lang, file=data, codes=codes, sources=sources, usages=usages))
     return 0
 
 
 def check_guidelines(args: argparse.Namespace) -> int:
     """Check team guideline files alone against the atlas's codes (FILE is then the atlas)."""
+    for name in args.guideline:
+        if not Path(name).is_file():
+            raise UsageError(say("no_guideline_file", args.lang, file=name))
     guidelines = [read_guideline(Path(name)) for name in args.guideline]
     data = data_path(Path(args.file))
     atlas = load_atlas(data, guidelines)
     for guideline, source in zip(guidelines, atlas.sources[-len(guidelines) :], strict=True):
-        usages = f"{len(source.usage)} usage{'s' if len(source.usage) != 1 else ''}"
         print(
-            f"{guideline.display}: ok: guideline '{source.id}', {usages} "
-            f"of the {len(atlas.codes)} codes in {data}"
+            say(
+                "ok_guideline",
+                args.lang,
+                file=guideline.display,
+                id=source.id,
+                n=len(source.usage),
+                codes=len(atlas.codes),
+                data=data,
+            )
         )
     return 0
 
@@ -193,7 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="validate the data file, or a team's guideline files against it",
         description="Validate the atlas's data file; with --guideline, check a team's own "
         "guideline file (one source, as one entry of sources: in data/atlas.yaml) against the "
-        "atlas's codes instead. Exit codes: 0 valid, 1 invalid, 2 usage error.",
+        "atlas's codes instead. Every problem is printed as file:line:column with how to fix "
+        "it. Exit codes: 0 valid, 1 invalid, 2 usage error.",
     )
     check.add_argument("file", nargs="?", default=str(DEFAULT_DATA), help="the atlas's data")
     check.add_argument(
@@ -202,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a team guideline file (repeat for more)",
     )
-    check.set_defaults(run=cmd_check)
+    check.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages")
+    check.set_defaults(run=cmd_check, speaks=True)
 
     exp = commands.add_parser("export", help="write the atlas as JSON or CSV")
     exp.add_argument("--format", choices=("json", "csv"), default="json")
@@ -273,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lnt.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
     lnt.add_argument("-o", "--output", help="file to write (default: standard output)")
-    lnt.set_defaults(run=cmd_lint_openapi)
+    lnt.set_defaults(run=cmd_lint_openapi, speaks=True)
     for command in (bld, docs, tdc, cat, prt, lnt):
         command.add_argument(
             "--site-url",
@@ -285,15 +300,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
     except InputError as error:
+        # Commands whose --lang is the language of their messages report problems in it.
+        lang: Lang = args.lang if args is not None and getattr(args, "speaks", False) else "en"
         for problem in error.problems:
-            print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
+            print(problem.line_in(lang, say("error", lang)), file=sys.stderr)
+        print(say("count.errors", lang, n=len(error.problems)), file=sys.stderr)
         return 1
     except BuildError as error:
         print(f"error: the site build failed: {error}", file=sys.stderr)

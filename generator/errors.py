@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: A message that starts with its own location: "file:line:column: what is wrong".
 _LOCATED = re.compile(r"(?P<where>[^\n]+?:\d+:\d+): (?P<what>.*)", re.S)
@@ -18,10 +18,21 @@ class Problem:
     column: int
     message: str
     hint: str = ""
+    #: The message and hint in other languages than English: (language, message, hint).
+    translations: tuple[tuple[str, str, str], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}:{self.column}: error: {self.message}{hint}"
+        return self.line_in("en")
+
+    def line_in(self, lang: str, error: str = "error") -> str:
+        """`path:line:column: error: message (hint)` in a language (English if it has no
+        translation); `error` is that language's word for it."""
+        message, hint = self.message, self.hint
+        for code, translated, translated_hint in self.translations:
+            if code == lang:
+                message, hint = translated, translated_hint
+        fix = f" ({hint})" if hint else ""
+        return f"{self.path}:{self.line}:{self.column}: {error}: {message}{fix}"
 
 
 class InputError(Exception):

@@ -34,10 +34,21 @@ def with_example(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def check(path: Path, capsys) -> tuple[int, str]:
-    code = main(["check", str(path)])
+def check_options(lang: str) -> list[str]:
+    """The options of the page's own `python -m generator check` command."""
+    (command,) = [b for b in blocks(lang, "shell") if b.startswith("python -m generator check")]
+    return command.split()[4:]
+
+
+def check(path: Path, capsys, lang: str) -> tuple[int, str]:
+    code = main(["check", *check_options(lang), str(path)])
     captured = capsys.readouterr()
     return code, (captured.out + captured.err).replace(str(path), SHOWN)
+
+
+def test_each_page_checks_in_its_own_language():
+    assert check_options("pt-BR") == ["--lang", "pt-BR"]
+    assert check_options("en") == []  # English is the default
 
 
 def test_both_pages_give_the_same_example():
@@ -49,7 +60,7 @@ def test_both_pages_give_the_same_example():
 
 @pytest.mark.parametrize("lang", PAGES)
 def test_the_example_passes_check_with_the_totals_the_page_shows(tmp_path, capsys, lang):
-    code, output = check(with_example(tmp_path, example(lang)), capsys)
+    code, output = check(with_example(tmp_path, example(lang)), capsys, lang)
     assert code == 0
     assert output == blocks(lang, "text")[0], "update the page's ok line to this output"
 
@@ -65,6 +76,6 @@ def test_the_two_mistakes_give_the_lines_the_page_shows(tmp_path, capsys, lang):
     meaning = text.index("pt-BR:", text.index("      - code: 201\n"))
     end = text.index("        methods:", meaning)
     text = text[:meaning].rstrip(" ") + text[end:]
-    code, output = check(with_example(tmp_path, text), capsys)
+    code, output = check(with_example(tmp_path, text), capsys, lang)
     assert code == 1
     assert output == blocks(lang, "text")[1], "update the page's error lines to this output"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -464,3 +465,147 @@ def test_the_atlas_quotes_every_method_state_for_yaml_1_1_readers():
     ]
     assert len(states) > 300
     assert set(states) <= {"yes", "no", "conditional", "unspecified"}
+
+
+# --- check --lang pt-BR ----------------------------------------------------------------------
+
+
+def run_check_in(lang: str, path, capsys) -> tuple[int, list[str]]:
+    code = main(["check", "--lang", lang, str(path)])
+    captured = capsys.readouterr()
+    return code, (captured.out + captured.err).splitlines()
+
+
+#: What `check --lang pt-BR` prints for some of the cases above, word for word.
+BROKEN_PT_BR = {
+    "unknown_key": [
+        "{p}:18:9: erro: chave desconhecida 'colour' (as permitidas aqui são: cacheable, code, "
+        "expires, headers, meaning, notes, reason, reference, registry, retryable)"
+    ],
+    "missing_translation": [
+        "{p}:16:18: erro: falta a tradução 'pt-BR' em 'meaning' (acrescente o texto em português "
+        "do Brasil ao lado do outro idioma)"
+    ],
+    "bad_method_state": [
+        "{p}:59:16: erro: 'GET' não pode ser o texto 'maybe' (use um destes: yes, no, "
+        "conditional, unspecified)"
+    ],
+    "conditional_without_condition": [
+        "{p}:59:16: erro: GET é conditional, mas nenhuma condição diz quando (acrescente uma "
+        "condição com methods: [GET] e o texto em en e pt-BR)"
+    ],
+    "missing_key_names_its_entry": [
+        "{p}:41:5: erro: falta a chave 'language' na fonte 'house' (acrescente 'language:'; "
+        "idioma do original, por exemplo en ou pt-BR.)"
+    ],
+    "wrong_type": [
+        "{p}:17:20: erro: 'cacheable' precisa ser true ou false, não o número 1 (Armazenável em "
+        "cache por heurística, por padrão (RFC 9110, §15.1): true ou false.)"
+    ],
+    "code_in_wrong_class": [
+        "{p}:28:15: erro: o código 522 está listado na classe 4xx (passe-o para a lista da "
+        "classe 5xx)",
+        "{p}:54:15: erro: a fonte 'house' usa o código 422, que o atlas não lista (acrescente o "
+        "422 na classe 4xx ou corrija o número)",
+    ],
+    "anchor_and_alias": [
+        "{p}:10:14: erro: a âncora '&ok' não é permitida (tire a âncora e escreva os valores por "
+        "extenso)",
+        "{p}:11:11: erro: o alias '*ok' não é permitido (escreva o valor por extenso)",
+    ],
+    "date_not_on_the_calendar": [
+        "{p}:47:16: erro: 'retrieved' 2026-02-30 não é uma data que existe no calendário "
+        "(escreva AAAA-MM-DD, por exemplo 2026-11-22)"
+    ],
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_PT_BR))
+def test_check_speaks_brazilian_portuguese(case, minimal_text, write, capsys):
+    (old, new), _ = BROKEN[case]
+    path = write(minimal_text.replace(old, new, 1))
+    code, lines = run_check_in("pt-BR", path, capsys)
+    expected = [line.format(p=path) for line in BROKEN_PT_BR[case]]
+    count = len(expected)
+    assert code == 1
+    assert lines == [*expected, f"{count} erro" if count == 1 else f"{count} erros"]
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_every_problem_is_worded_in_both_languages(case, minimal_text, write, capsys):
+    """The same problems at the same places; every line in Portuguese differs from the English
+    one (a message the checks forgot to word in Portuguese would come out in English)."""
+    (old, new), _ = BROKEN[case]
+    path = write(minimal_text.replace(old, new, 1))
+    _, english = run_check_in("en", path, capsys)
+    code, portuguese = run_check_in("pt-BR", path, capsys)
+    assert code == 1
+    assert len(portuguese) == len(english)
+    for en, pt in zip(english[:-1], portuguese[:-1], strict=True):
+        where = en.split(": error: ")[0]
+        assert pt.startswith(where + ": erro: "), pt
+        assert pt.split(": erro: ")[1] != en.split(": error: ")[1], pt
+
+
+def test_ok_line_and_usage_errors_in_both_languages(tmp_path, capsys):
+    fixture = FIXTURES / "minimal.yaml"
+    assert run_check_in("pt-BR", fixture, capsys) == (
+        0,
+        [f"{fixture}: ok: 2 códigos, 1 fontes, 2 usos"],
+    )
+    assert run_check_in("en", fixture, capsys) == (
+        0,
+        [f"{fixture}: ok: 2 codes, 1 sources, 2 usages"],
+    )
+    missing = tmp_path / "nope.yaml"
+    assert run_check_in("pt-BR", missing, capsys) == (
+        2,
+        [f"error: arquivo de dados não encontrado: {missing}"],
+    )
+
+
+def test_every_message_the_checks_name_is_worded_in_both_languages():
+    """The checks name their messages by key (generator/atlas/yaml.py, validate.py,
+    guidelines.py); each key
+    has both languages, each catalog entry is used, and Portuguese is not English copied."""
+    import ast
+
+    from generator.atlas.messages import MESSAGES
+
+    used: set[str] = set()
+    for module in ("yaml.py", "validate.py", "guidelines.py"):
+        tree = ast.parse((ROOT / "generator" / "atlas" / module).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("say", "add", "at"):
+                position = 3 if getattr(node.func, "id", "") == "say" else 1
+                if len(node.args) > position and isinstance(node.args[position], ast.Constant):
+                    used.add(node.args[position].value)
+    cli = (ROOT / "generator" / "cli.py").read_text(encoding="utf-8")
+    used |= {key for key in MESSAGES if f'say("{key}"' in cli}
+    assert used - set(MESSAGES) == set()
+    # no_host and not_http are chosen by a variable in _explain
+    assert set(MESSAGES) - used <= {"no_host", "not_http"}
+    same = {k for k, say in MESSAGES.items() if say.message.en == say.message.pt_br}
+    assert same == {"schema_other"}  # "'key': detail", the schema library's own words
+
+
+def test_every_schema_description_has_its_portuguese():
+    """The schema's descriptions are the hints of schema problems, in both languages."""
+    schema = json.loads((ROOT / "data" / "schema.json").read_text(encoding="utf-8"))
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("description"), str):
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert len(found) > 60
+    for node in found:
+        assert node.get("x-description-pt-BR"), node["description"]
+        assert node["x-description-pt-BR"] != node["description"], node["description"]

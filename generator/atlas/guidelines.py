@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, Problem, UsageError
-from ..model import Atlas, Source
+from ..model import Atlas, Source, Text
+from .messages import problem as say
+from .messages import word
 from .validate import validate
 from .yaml import Mapping, Node, Scalar, Sequence, load
 
@@ -50,32 +52,25 @@ def _with_sources(atlas_root: Node, sources: list[Node]) -> Node:
     return Mapping(atlas_root.line, atlas_root.column, items)
 
 
-def _own_problems(atlas_root: Node, guideline: Guideline, taken: dict[str, str]) -> list[Problem]:
+def _own_problems(atlas_root: Node, guideline: Guideline, taken: dict[str, Text]) -> list[Problem]:
     """What is wrong with one guideline, checked beside the atlas's own sources (which passed
     every check, so every problem found is the guideline's)."""
     root = guideline.root
     if not isinstance(root, Mapping):
-        return [
-            Problem(
-                guideline.display,
-                root.line,
-                root.column,
-                "a guideline file holds one source: a mapping of keys",
-                "write it like one entry of sources: in data/atlas.yaml: id:, name:, ..., usage:",
-            )
-        ]
+        return [say(guideline.display, root.line, root.column, "guideline_not_a_mapping")]
     problems: list[Problem] = []
     ident, id_node = guideline.id, root.get("id")
     clash = ident is not None and ident in taken and id_node is not None
     if clash:
         assert id_node is not None and ident is not None
         problems.append(
-            Problem(
+            say(
                 guideline.display,
                 id_node.line,
                 id_node.column,
-                f"source id '{ident}' is already taken by {taken[ident]}",
-                "give your guideline an id of its own",
+                "guideline_id_taken",
+                id=ident,
+                taken=taken[ident],
             )
         )
     try:
@@ -110,12 +105,12 @@ def with_guidelines(
     """The atlas with each guideline added after its own sources, and the guidelines' sources;
     InputError lists every problem of every guideline file, each at its own place."""
     atlas = validate(atlas_root, atlas_display)
-    taken = {s.id: f"a source of the atlas ({atlas_display})" for s in atlas.sources}
+    taken = {s.id: word("taken.atlas", atlas_display) for s in atlas.sources}
     problems: list[Problem] = []
     for guideline in guidelines:
         problems.extend(_own_problems(atlas_root, guideline, taken))
         if guideline.id is not None:
-            taken.setdefault(guideline.id, f"the guideline in {guideline.display}")
+            taken.setdefault(guideline.id, word("taken.guideline", guideline.display))
     if problems:
         raise InputError(problems)
     if not guidelines:

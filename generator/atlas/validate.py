@@ -20,10 +20,12 @@ from jsonschema.exceptions import ValidationError
 from .. import model as m
 from ..errors import InputError, Problem
 from ..files import data_file
+from .messages import joined, word
+from .messages import problem as say
 from .yaml import Mapping, Node, Scalar, Sequence, to_plain
 
 SCHEMA_PATH = data_file("schema.json")
-LANG_NAMES = {"en": "English", "pt-BR": "Brazilian Portuguese"}
+LANG_NAMES = ("en", "pt-BR")
 _HTTP_PREFIX = re.compile(r"^https?://")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -46,34 +48,37 @@ def _node_at(root: Node, path: Iterator[Any] | list[Any]) -> Node:
     return node
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> m.Text:
     if value is None:
-        return "nothing"
+        return word("nothing")
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return word("true" if value else "false")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return word("number", value)
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return word("text", value)
     if isinstance(value, dict):
-        return "a mapping"
-    return "a list"
+        return word("a_mapping")
+    return word("a_list")
 
 
-_TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "object": "a mapping of keys",
-    "array": "a list",
-}
+def _type_words(expected: Any) -> m.Text:
+    names = expected if isinstance(expected, list) else [expected]
+    texts = [
+        word(f"type.{name}") if f"type.{name}" in _TYPES else m.Text(str(name), str(name))
+        for name in names
+    ]
+    return joined(texts, word("or"))
+
+
+_TYPES = {f"type.{t}" for t in ("string", "integer", "boolean", "object", "array")}
 
 
 def _key_of(error: ValidationError) -> str:
     return _key_of_path(list(error.absolute_path))
 
 
-def _entry(root: Node, path: list[Any]) -> str:
+def _entry(root: Node, path: list[Any]) -> m.Text:
     """Name the object a path ends in, the way an author would find it in the file."""
     if len(path) >= 2 and isinstance(path[-1], int) and isinstance(path[-2], str):
         node = _node_at(root, path)
@@ -83,22 +88,22 @@ def _entry(root: Node, path: list[Any]) -> str:
             code = _scalar(node.get("code"))
             number = _scalar(node.get("class"))
             if parent == "sources" and ident is not None:
-                return f"source '{ident}'"
+                return word("where.source", ident)
             if parent == "usage" and code is not None:
-                return f"the usage of {code}"
+                return word("where.usage", code)
             if parent == "codes" and code is not None:
-                return f"code {code}"
+                return word("where.code", code)
             if parent == "classes" and number is not None:
-                return f"class {number}xx"
+                return word("where.class", number)
             if parent == "scenarios" and ident is not None:
-                return f"scenario '{ident}'"
+                return word("where.scenario", ident)
             source = _scalar(node.get("source"))
             if parent == "answers" and source is not None:
-                return f"the answer of '{source}'"
-        return f"an item of '{parent}'"
+                return word("where.answer", source)
+        return word("where.item", parent)
     if not path:
-        return "the document"
-    return f"'{_key_of_path(path)}'"
+        return word("where.document")
+    return word("where.key", _key_of_path(path))
 
 
 def _key_of_path(path: list[Any]) -> str:
@@ -116,93 +121,81 @@ def _schema_problems(root: Node, display: str) -> list[Problem]:
     return problems
 
 
+def _description(schema: Any) -> m.Text | None:
+    """What the schema says a key holds, in both languages, or None."""
+    if not isinstance(schema, dict) or not schema.get("description"):
+        return None
+    english = str(schema["description"])
+    return m.Text(en=english, pt_br=str(schema.get("x-description-pt-BR") or english))
+
+
 def _explain(error: ValidationError, root: Node, display: str) -> list[Problem]:
     node = _node_at(root, list(error.absolute_path))
     key = _key_of(error)
-    hint = str(error.schema.get("description", "")) if isinstance(error.schema, dict) else ""
+    hint = _description(error.schema)
 
-    def at(target: Node, message: str, fix: str = hint) -> Problem:
-        return Problem(display, target.line, target.column, message, fix)
+    def at(target: Node, message: str, fix: m.Text | None = hint, **values: Any) -> Problem:
+        return say(display, target.line, target.column, message, fix, **values)
 
     kind = error.validator
     if kind == "additionalProperties" and isinstance(node, Mapping):
         allowed = sorted(error.schema.get("properties", {}))
         extras = [k for k in node.items if k not in allowed]
         return [
-            at(node.items[k][0], f"unknown key '{k}'", "allowed here: " + ", ".join(allowed))
+            at(node.items[k][0], "unknown_key", None, key=k, allowed=", ".join(allowed))
             for k in extras
         ]
     if kind == "required":
         missing = str(error.message).split("'")[1]
         if missing in LANG_NAMES:
-            return [
-                at(
-                    node,
-                    f"missing translation '{missing}' in '{key}'",
-                    f"add the {LANG_NAMES[missing]} text beside the other language",
-                )
-            ]
+            language = word(f"lang.{missing}")
+            return [at(node, "missing_translation", None, lang=missing, key=key, language=language)]
         properties = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
-        described = str(properties.get(missing, {}).get("description", ""))
-        fix = f"add '{missing}:'"
-        if described:
-            fix += f"; {described[:1].lower()}{described[1:]}"
+        described = _description(properties.get(missing, {}))
         where = _entry(root, list(error.absolute_path))
-        return [at(node, f"missing key '{missing}' in {where}", fix)]
+        if described is None:
+            return [at(node, "missing_key", None, key=missing, where=where)]
+        lowered = m.Text(
+            en=described.en[:1].lower() + described.en[1:],
+            pt_br=described.pt_br[:1].lower() + described.pt_br[1:],
+        )
+        return [
+            at(node, "missing_key_described", None, key=missing, where=where, described=lowered)
+        ]
     value = error.instance
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         if key in LANG_NAMES:
-            return [
-                at(
-                    node,
-                    f"empty translation '{key}'",
-                    f"write the {LANG_NAMES[key]} text; every text needs both languages",
-                )
-            ]
-        return [at(node, f"'{key}' is empty", hint or "write a value")]
+            language = word(f"lang.{key}")
+            return [at(node, "empty_translation", None, lang=key, language=language)]
+        return [at(node, "empty_value", hint, key=key)]
     if kind == "type" and value is None and key in LANG_NAMES:
-        return [
-            at(
-                node,
-                f"empty translation '{key}'",
-                f"write the {LANG_NAMES[key]} text; every text needs both languages",
-            )
-        ]
+        language = word(f"lang.{key}")
+        return [at(node, "empty_translation", None, lang=key, language=language)]
     if kind == "type" and not list(error.absolute_path):
-        return [
-            at(
-                node,
-                f"the file must be a mapping of keys, not {_describe(value)}",
-                "start it with version: 1, then classes: and sources:",
-            )
-        ]
+        return [at(node, "not_a_mapping", None, value=_describe(value))]
     if kind == "type":
-        expected = error.validator_value
-        words = (
-            " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in expected)
-            if isinstance(expected, list)
-            else _TYPE_WORDS.get(str(expected), str(expected))
-        )
-        return [at(node, f"'{key}' must be {words}, not {_describe(value)}")]
+        expected = _type_words(error.validator_value)
+        return [at(node, "wrong_type", hint, key=key, expected=expected, value=_describe(value))]
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
-        return [at(node, f"'{key}' cannot be {_describe(value)}", f"use one of: {options}")]
+        return [at(node, "not_one_of", None, key=key, value=_describe(value), options=options)]
     if kind == "const":
-        return [at(node, f"'{key}' must be {error.validator_value}, not {_describe(value)}")]
+        expected = m.Text(str(error.validator_value), str(error.validator_value))
+        return [at(node, "wrong_type", hint, key=key, expected=expected, value=_describe(value))]
     if kind in ("minimum", "maximum"):
-        return [at(node, f"'{key}' {value} is out of range", hint)]
+        return [at(node, "out_of_range", hint, key=key, value=value)]
     if kind == "pattern":
         if "https?" in str(error.validator_value):
-            problem = "has no host" if _HTTP_PREFIX.match(str(value)) else "is not an http(s) URL"
-            return [at(node, f"'{value}' {problem}", "write a full https:// address")]
-        return [at(node, f"'{key}' cannot be {_describe(value)}", hint)]
+            wrong = "no_host" if _HTTP_PREFIX.match(str(value)) else "not_http"
+            return [at(node, wrong, None, url=value)]
+        return [at(node, "cannot_be", hint, key=key, value=_describe(value))]
     if kind == "oneOf":
-        return [at(node, f"'{key}' cannot be {_describe(value)}", hint)]
+        return [at(node, "cannot_be", hint, key=key, value=_describe(value))]
     if kind == "uniqueItems":
-        return [at(node, f"'{key}' lists the same item twice", "remove the repeat")]
+        return [at(node, "repeated_item", None, key=key)]
     if kind == "minItems":
-        return [at(node, f"'{key}' is empty", hint or "add at least one item")]
-    return [at(node, f"'{key}': {error.message}")]
+        return [at(node, "empty_list", hint, key=key)]
+    return [at(node, "schema_other", None, key=key, detail=error.message)]
 
 
 def _items(node: Node | None) -> list[Node]:
@@ -217,8 +210,8 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
     """Rules the schema cannot express: classes, duplicates, references, conditions."""
     problems: list[Problem] = []
 
-    def add(node: Node, message: str, hint: str) -> None:
-        problems.append(Problem(display, node.line, node.column, message, hint))
+    def add(node: Node, message: str, **values: Any) -> None:
+        problems.append(say(display, node.line, node.column, message, **values))
 
     if not isinstance(root, Mapping):
         return problems
@@ -231,11 +224,7 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
         number = _scalar(number_node)
         if isinstance(number, int) and number_node is not None:
             if number in seen_classes:
-                add(
-                    number_node,
-                    f"class {number}xx is listed twice (first at line {seen_classes[number].line})",
-                    "merge the two lists of codes",
-                )
+                add(number_node, "class_twice", number=number, first=seen_classes[number].line)
             seen_classes[number] = number_node
         for code_node in _items(class_node.get("codes")):
             if not isinstance(code_node, Mapping):
@@ -245,17 +234,9 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
             if not isinstance(code, int) or isinstance(code, bool) or value_node is None:
                 continue
             if isinstance(number, int) and 100 <= code <= 599 and code // 100 != number:
-                add(
-                    value_node,
-                    f"code {code} is listed under class {number}xx",
-                    f"move it to the list of class {code // 100}xx",
-                )
+                add(value_node, "code_in_wrong_class", code=code, number=number, right=code // 100)
             if code in codes:
-                add(
-                    value_node,
-                    f"code {code} is listed twice (first at line {codes[code][0].line})",
-                    "keep one entry",
-                )
+                add(value_node, "code_twice", code=code, first=codes[code][0].line)
             else:
                 reason = code_node.get("reason")
                 english = _scalar(reason.get("en")) if isinstance(reason, Mapping) else None
@@ -263,17 +244,9 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
             registry = _scalar(code_node.get("registry"))
             expires = code_node.get("expires")
             if registry == "temporary" and expires is None:
-                add(
-                    code_node,
-                    f"code {code} is temporary but has no 'expires' date",
-                    'add expires: "YYYY-MM-DD" from the registry',
-                )
+                add(code_node, "temporary_without_expiry", code=code)
             if expires is not None and registry != "temporary":
-                add(
-                    expires,
-                    f"code {code} has an expiry date but registry is '{registry}'",
-                    "only temporary registrations expire; remove 'expires'",
-                )
+                add(expires, "expiry_not_temporary", code=code, registry=registry)
             _check_date(expires, "expires", add)
             reference = code_node.get("reference")
             if isinstance(reference, Mapping):
@@ -284,11 +257,7 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
     missing = [c for c in m.CLASSES if c not in seen_classes]
     classes_node = root.get("classes")
     if missing and isinstance(classes_node, Sequence):
-        add(
-            classes_node,
-            "missing class " + ", ".join(f"{c}xx" for c in missing),
-            "list all five classes, 1xx to 5xx",
-        )
+        add(classes_node, "missing_classes", classes=", ".join(f"{c}xx" for c in missing))
 
     source_ids: dict[str, Node] = {}
     #: (source, code) → where the source marks the code forbidden
@@ -301,11 +270,7 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
         if isinstance(source_id, str) and id_node is not None:
             if source_id in source_ids:
                 first = source_ids[source_id].line
-                add(
-                    id_node,
-                    f"source id '{source_id}' is used twice (first at line {first})",
-                    "give each source its own id",
-                )
+                add(id_node, "source_id_twice", id=source_id, first=first)
             source_ids[source_id] = id_node
         _check_url(source_node.get("url"), add)
         for key in ("retrieved", "updated"):
@@ -322,26 +287,25 @@ def _meaning_problems(root: Node, display: str) -> list[Problem]:
             if code in used:
                 add(
                     code_node,
-                    f"source '{source_id}' lists code {code} twice "
-                    f"(first at line {used[code].line})",
-                    "merge the two entries",
+                    "source_code_twice",
+                    source=source_id,
+                    code=code,
+                    first=used[code].line,
                 )
             used[code] = code_node
             if isinstance(code, int) and not isinstance(code, bool) and 100 <= code <= 599:
                 if code not in codes:
                     add(
                         code_node,
-                        f"source '{source_id}' uses code {code}, which the atlas does not list",
-                        f"add {code} under class {code // 100}xx, or correct the number",
+                        "source_unknown_code",
+                        source=source_id,
+                        code=code,
+                        number=code // 100,
                     )
                 else:
                     reason_node = usage_node.get("reason_used")
                     if reason_node is not None and _scalar(reason_node) == codes[code][1]:
-                        add(
-                            reason_node,
-                            f"reason_used '{_scalar(reason_node)}' is the IANA phrase already",
-                            "remove reason_used; it records only older or different names",
-                        )
+                        add(reason_node, "reason_used_is_iana", reason=_scalar(reason_node))
             _check_conditions(usage_node, add)
             _check_stance(usage_node, codes, add)
             if isinstance(source_id, str):
@@ -362,28 +326,15 @@ def _check_stance(usage_node: Mapping, codes: dict[int, Any], add: Any) -> None:
     for key in ("instead", "why"):
         node = usage_node.get(key)
         if node is not None and not against:
-            add(
-                usage_node.items[key][0],
-                f"'{key}' on a usage whose stance is '{stance}'",
-                "only a discouraged or forbidden code names what to use instead and why; "
-                f"set stance: discouraged or forbidden, or remove '{key}'",
-            )
+            add(usage_node.items[key][0], "against_only", key=key, stance=stance)
         if node is None and against:
             stance_node = usage_node.get("stance") or usage_node
             what = "instead: [codes]" if key == "instead" else "why: {en, pt-BR}"
-            add(
-                stance_node,
-                f"a {stance} code needs '{key}'",
-                f"add {what} (instead may be an empty list when the source names no replacement)",
-            )
+            add(stance_node, "against_needs", stance=stance, key=key, what=what)
     for item in _items(usage_node.get("instead")):
         number = _scalar(item)
         if isinstance(number, int) and not isinstance(number, bool) and number not in codes:
-            add(
-                item,
-                f"'instead' names code {number}, which the atlas does not list",
-                "name a code of the atlas, or add it under its class",
-            )
+            add(item, "instead_unknown_code", code=number)
 
 
 def _check_scenarios(
@@ -404,11 +355,7 @@ def _check_scenarios(
         ident = _scalar(id_node)
         if isinstance(ident, str) and id_node is not None:
             if ident in seen:
-                add(
-                    id_node,
-                    f"scenario id '{ident}' is used twice (first at line {seen[ident].line})",
-                    "give each scenario its own id",
-                )
+                add(id_node, "scenario_id_twice", id=ident, first=seen[ident].line)
             seen[ident] = id_node
         baseline = scenario.get("baseline")
         if isinstance(baseline, Mapping):
@@ -426,17 +373,14 @@ def _check_scenarios(
                 continue
             if source not in source_ids:
                 known = ", ".join(source_ids)
-                add(
-                    source_node,
-                    f"scenario '{ident}' answers for unknown source '{source}'",
-                    f"use one of: {known}",
-                )
+                add(source_node, "scenario_unknown_source", id=ident, source=source, known=known)
             if source in answered:
                 add(
                     source_node,
-                    f"scenario '{ident}' has two answers from '{source}' "
-                    f"(first at line {answered[source].line})",
-                    "merge them into one answer with several codes",
+                    "scenario_source_twice",
+                    id=ident,
+                    source=source,
+                    first=answered[source].line,
                 )
             answered[source] = source_node
             _check_codes(answer.get("codes"), codes, add)
@@ -446,9 +390,11 @@ def _check_scenarios(
                 if where is not None:
                     add(
                         item,
-                        f"scenario '{ident}' answers {number} for '{source}', which the same "
-                        f"source marks forbidden at {display}:{where.line}:{where.column}",
-                        "correct the answer or the usage's stance: they contradict each other",
+                        "scenario_contradicts_stance",
+                        id=ident,
+                        code=number,
+                        source=source,
+                        where=f"{display}:{where.line}:{where.column}",
                     )
             _check_url(answer.get("url"), add)
     _check_guide(root.get("guide"), seen, add)
@@ -465,24 +411,16 @@ def _check_problem(class_node: Mapping, codes: dict[int, Any], add: Any) -> None
     if status_node is None or not isinstance(status, int) or isinstance(status, bool):
         return
     if status // 100 != number:
-        add(
-            status_node,
-            f"the example problem of class {number}xx has status {status}",
-            f"use a {number}xx code the atlas lists",
-        )
+        add(status_node, "problem_of_another_class", number=number, status=status)
     elif status not in codes:
-        add(
-            status_node,
-            f"the example problem has status {status}, which the atlas does not list",
-            f"use a {number}xx code the atlas lists",
-        )
+        add(status_node, "problem_of_unlisted_code", number=number, status=status)
 
 
 def _check_codes(node: Node | None, codes: dict[int, Any], add: Any) -> None:
     for item in _items(node):
         number = _scalar(item)
         if isinstance(number, int) and not isinstance(number, bool) and number not in codes:
-            add(item, f"code {number} is not in the atlas", "name a code the atlas lists")
+            add(item, "code_not_in_atlas", code=number)
 
 
 def _check_guide(guide: Node | None, scenarios: dict[str, Node], add: Any) -> None:
@@ -493,15 +431,11 @@ def _check_guide(guide: Node | None, scenarios: dict[str, Node], add: Any) -> No
         if isinstance(question, Mapping) and isinstance(_scalar(question.get("id")), str):
             ident = str(_scalar(question.get("id")))
             if ident in questions:
-                add(question, f"guide question '{ident}' is listed twice", "keep one")
+                add(question, "guide_question_twice", id=ident)
             questions[ident] = question
     start = guide.get("start")
     if start is not None and _scalar(start) not in questions:
-        add(
-            start,
-            f"the guide starts at '{_scalar(start)}', which is not a question",
-            "name the id of one of its questions",
-        )
+        add(start, "guide_start_unknown", start=_scalar(start))
     reached: set[str] = set()
     todo = [str(_scalar(start))] if _scalar(start) in questions else []
     while todo:
@@ -516,26 +450,14 @@ def _check_guide(guide: Node | None, scenarios: dict[str, Node], add: Any) -> No
             for kind, (_, value_node) in step.items.items():
                 target = _scalar(value_node)
                 if kind == "question" and target not in questions:
-                    add(
-                        value_node,
-                        f"'{answer}' leads to unknown question '{target}'",
-                        "name a question id of the guide",
-                    )
+                    add(value_node, "guide_unknown_question", answer=answer, target=target)
                 elif kind == "scenario" and target not in scenarios:
-                    add(
-                        value_node,
-                        f"'{answer}' leads to unknown scenario '{target}'",
-                        "name a scenario id",
-                    )
+                    add(value_node, "guide_unknown_scenario", answer=answer, target=target)
                 elif kind == "question" and isinstance(target, str):
                     todo.append(target)
     for ident, question in questions.items():
         if ident not in reached and _scalar(start) in questions:
-            add(
-                question,
-                f"guide question '{ident}' cannot be reached from the start",
-                "lead to it from another question, or remove it",
-            )
+            add(question, "guide_unreachable", id=ident)
 
 
 def _check_grpc(root: Mapping, codes: dict[int, Any], add: Any) -> None:
@@ -551,7 +473,7 @@ def _check_grpc(root: Mapping, codes: dict[int, Any], add: Any) -> None:
                 http = row.get("http")
                 number = _scalar(http)
                 if http is not None and isinstance(number, int) and number not in codes:
-                    add(http, f"code {number} is not in the atlas", "name a code the atlas lists")
+                    add(http, "code_not_in_atlas", code=number)
 
 
 def _check_url(node: Node | None, add: Any) -> None:
@@ -560,7 +482,7 @@ def _check_url(node: Node | None, add: Any) -> None:
         return
     parts = urlsplit(url)
     if parts.scheme in ("http", "https") and not parts.netloc:
-        add(node, f"'{url}' has no host", "write a full https:// address")
+        add(node, "no_host", url=url)
 
 
 def _check_date(node: Node | None, key: str, add: Any) -> None:
@@ -571,11 +493,7 @@ def _check_date(node: Node | None, key: str, add: Any) -> None:
     try:
         date.fromisoformat(value)
     except ValueError:
-        add(
-            node,
-            f"'{key}' {value} is not a date on the calendar",
-            "write YYYY-MM-DD, e.g. 2026-11-22",
-        )
+        add(node, "date_not_on_calendar", key=key, value=value)
 
 
 def _check_conditions(usage_node: Mapping, add: Any) -> None:
@@ -596,25 +514,13 @@ def _check_conditions(usage_node: Mapping, add: Any) -> None:
             if not isinstance(name, str):
                 continue
             if name in explained:
-                add(
-                    method_node,
-                    f"{name} is explained by two conditions (first at line {explained[name].line})",
-                    "keep one condition per method",
-                )
+                add(method_node, "method_explained_twice", method=name, first=explained[name].line)
             explained[name] = method_node
             if name not in conditional:
-                add(
-                    method_node,
-                    f"the condition names {name}, which is not marked conditional",
-                    f"set {name}: conditional, or remove {name} from this condition",
-                )
+                add(method_node, "condition_not_conditional", method=name)
     for name, node in conditional.items():
         if name not in explained:
-            add(
-                node,
-                f"{name} is conditional but no condition says when",
-                f"add a condition with methods: [{name}] and its en and pt-BR text",
-            )
+            add(node, "conditional_unexplained", method=name)
 
 
 def _text(data: dict[str, str]) -> m.Text:

@@ -18,6 +18,8 @@ from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError
 
 from ..errors import InputError, Problem
+from .messages import grouped
+from .messages import problem as say
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -82,15 +84,7 @@ def read_text(path: Path, display: str) -> str:
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         raise InputError(
-            [
-                Problem(
-                    display,
-                    1,
-                    1,
-                    f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit",
-                    "split out what does not belong in the atlas",
-                )
-            ]
+            [say(display, 1, 1, "file_too_big", size=grouped(len(data)), limit=grouped(MAX_BYTES))]
         )
     try:
         return data.decode("utf-8")
@@ -99,15 +93,7 @@ def read_text(path: Path, display: str) -> str:
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise InputError(
-            [
-                Problem(
-                    display,
-                    line,
-                    column,
-                    f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
-                    "save the file as UTF-8",
-                )
-            ]
+            [say(display, line, column, "not_utf8", byte=f"{data[exc.start]:02x}")]
         ) from None
 
 
@@ -137,21 +123,20 @@ def parse(text: str, display: str, *, allow_aliases: bool = False) -> Node:
         key = pending_key[-1]
         if key is None:
             if not isinstance(node, Scalar) or not isinstance(node.value, (str, int)):
-                problems.append(
-                    Problem(display, node.line, node.column, "a key must be plain text", "")
-                )
+                problems.append(say(display, node.line, node.column, "key_not_text"))
                 node = Scalar(f"<{node.line}:{node.column}>", node.line, node.column)
             assert isinstance(node, Scalar)
             name = str(node.value)
             if name in parent.items:
                 first = parent.items[name][0]
                 problems.append(
-                    Problem(
+                    say(
                         display,
                         node.line,
                         node.column,
-                        f"duplicate key '{name}' (first at line {first.line})",
-                        "keep one of them",
+                        "duplicate_key",
+                        name=name,
+                        first=first.line,
                     )
                 )
             pending_key[-1] = Scalar(name, node.line, node.column)
@@ -168,59 +153,31 @@ def parse(text: str, display: str, *, allow_aliases: bool = False) -> Node:
             if isinstance(event, ev.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    problems.append(
-                        Problem(
-                            display,
-                            line,
-                            column,
-                            "more than one YAML document",
-                            "remove the second '---'",
-                        )
-                    )
+                    problems.append(say(display, line, column, "two_documents"))
                 continue
             if isinstance(event, ev.AliasEvent) and allow_aliases:
                 target = anchored.get(event.anchor)
                 if target is not None and any(target is open_ for open_ in stack):
                     problems.append(
-                        Problem(
-                            display,
-                            line,
-                            column,
-                            f"alias '*{event.anchor}' refers to a node that contains it",
-                            "a recursive structure cannot be read",
-                        )
+                        say(display, line, column, "recursive_alias", anchor=event.anchor)
                     )
                     attach(Scalar(None, line, column))
                 elif target is not None:
                     attach(target)
                 else:
                     problems.append(
-                        Problem(display, line, column, f"unknown alias '*{event.anchor}'", "")
+                        say(display, line, column, "unknown_alias", anchor=event.anchor)
                     )
                     attach(Scalar(None, line, column))
                 continue
             if isinstance(event, ev.AliasEvent):
-                problems.append(
-                    Problem(
-                        display,
-                        line,
-                        column,
-                        f"alias '*{event.anchor}' is not allowed",
-                        "write the value out in full",
-                    )
-                )
+                problems.append(say(display, line, column, "alias_refused", anchor=event.anchor))
                 attach(Scalar(None, line, column))
                 continue
             if isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
                 if event.anchor and not allow_aliases:
                     problems.append(
-                        Problem(
-                            display,
-                            line,
-                            column,
-                            f"anchor '&{event.anchor}' is not allowed",
-                            "remove it and write values out in full",
-                        )
+                        say(display, line, column, "anchor_refused", anchor=event.anchor)
                     )
                 explicit_tag = event.tag is not None and (
                     not isinstance(event, ev.ScalarEvent) or not any(event.implicit)
@@ -228,15 +185,7 @@ def parse(text: str, display: str, *, allow_aliases: bool = False) -> Node:
                 if isinstance(event, ev.ScalarEvent) and event.tag not in (None, "!"):
                     explicit_tag = True
                 if explicit_tag:
-                    problems.append(
-                        Problem(
-                            display,
-                            line,
-                            column,
-                            f"tag '{event.tag}' is not allowed",
-                            "remove the tag; the atlas holds plain text, numbers and lists",
-                        )
-                    )
+                    problems.append(say(display, line, column, "tag_refused", tag=event.tag))
             node: Node | None = None
             if isinstance(event, ev.ScalarEvent):
                 value = _plain_value(event.value) if not event.style else event.value
@@ -261,13 +210,11 @@ def parse(text: str, display: str, *, allow_aliases: bool = False) -> Node:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
-        problems.append(
-            Problem(display, line, column, f"YAML syntax: {what}", "check indentation and quoting")
-        )
+        problems.append(say(display, line, column, "yaml_syntax", what=what))
     if problems:
         raise InputError(problems)
     if root is None:
-        raise InputError([Problem(display, 1, 1, "the file is empty", "")])
+        raise InputError([say(display, 1, 1, "empty_file")])
     return root
 
 
