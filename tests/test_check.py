@@ -580,8 +580,11 @@ def test_every_message_the_checks_name_is_worded_in_both_languages():
                 position = 3 if getattr(node.func, "id", "") == "say" else 1
                 if len(node.args) > position and isinstance(node.args[position], ast.Constant):
                     used.add(node.args[position].value)
-    cli = (ROOT / "generator" / "cli.py").read_text(encoding="utf-8")
-    used |= {key for key in MESSAGES if f'say("{key}"' in cli}
+    cli = ast.parse((ROOT / "generator" / "cli.py").read_text(encoding="utf-8"))
+    for node in ast.walk(cli):
+        called = isinstance(node, ast.Call) and getattr(node.func, "id", "") == "say"
+        if called and node.args and isinstance(node.args[0], ast.Constant):
+            used.add(node.args[0].value)
     assert used - set(MESSAGES) == set()
     # no_host and not_http are chosen by a variable in _explain
     assert set(MESSAGES) - used <= {"no_host", "not_http"}
@@ -609,3 +612,34 @@ def test_every_schema_description_has_its_portuguese():
     for node in found:
         assert node.get("x-description-pt-BR"), node["description"]
         assert node["x-description-pt-BR"] != node["description"], node["description"]
+
+
+TEAM_GUIDELINE = """\
+id: our-team
+name: Our team's status codes
+publisher: Our team
+kind: guideline
+url: https://example.com/our-rules
+language: en
+retrieved: "2026-11-22"
+license: {en: Ours to share., pt-BR: Nossa para compartilhar.}
+summary: {en: How our APIs answer., pt-BR: Como as nossas APIs respondem.}
+rules: []
+usage:
+  - code: 404
+    meaning: {en: Nothing at this address., pt-BR: Nada neste endereço.}
+"""
+
+
+def test_a_team_guideline_is_checked_in_both_languages(write, capsys):
+    path = write(TEAM_GUIDELINE, "ours.yaml")
+    args = ["check", "--guideline", str(path), str(DATA)]
+    assert main([*args, "--lang", "pt-BR"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}: ok: diretriz 'our-team', 1 uso dos ")
+    assert main(args) == 0
+    assert capsys.readouterr().out.startswith(f"{path}: ok: guideline 'our-team', 1 usage of the ")
+    taken = write(TEAM_GUIDELINE.replace("id: our-team", "id: claro"), "taken.yaml")
+    assert main(["check", "--guideline", str(taken), str(DATA), "--lang", "pt-BR"]) == 1
+    err = capsys.readouterr().err
+    assert f"{taken}:1:5: erro: o id de fonte 'claro' já é usado por uma fonte do atlas" in err
