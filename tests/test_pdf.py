@@ -590,14 +590,25 @@ def test_the_data_is_printed_as_text_never_read_as_markup(tmp_path, monkeypatch)
           - {{en: '{TYPST_HOSTILE["note"]}', pt-BR: '{TYPST_HOSTILE["note"]}'}}
 """
     hostile = (FIXTURES / "hostile-guideline.yaml").read_text(encoding="utf-8")
+    situation = (FIXTURES / "hostile-scenario.yaml").read_text(encoding="utf-8")
+    text = f"{DATA.read_text(encoding='utf-8').rstrip()}\n{hostile.rstrip()}\n{usage}"
     data = tmp_path / "atlas.yaml"
-    data.write_text(f"{DATA.read_text(encoding='utf-8').rstrip()}\n{hostile.rstrip()}\n{usage}")
+    data.write_text(text.replace("\nguide:\n", f"\n{situation}guide:\n", 1), encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     output = tmp_path / "atlas.pdf"
     assert main(["pdf", "--lang", "en", "--data", str(data), "-o", str(output)]) == 0
     text = " ".join(run("pdftotext", "-enc", "UTF-8", str(output), "-").split())
-    source = load_atlas(data).source("hostile-house")
-    for value in (*TYPST_HOSTILE.values(), source.name, source.usage[0].action.en):  # type: ignore[union-attr]
+    atlas = load_atlas(data)
+    source = atlas.source("hostile-house")
+    scenario = atlas.scenario("hostile-situation")
+    for value in (
+        *TYPST_HOSTILE.values(),
+        source.name,
+        source.usage[0].action.en,  # type: ignore[union-attr]
+        scenario.question.en,
+        scenario.description.en,
+        scenario.answers[0].note.en,
+    ):
         assert " ".join(value.split()) in text, value
 
 
