@@ -1477,3 +1477,18 @@ def test_lint_modules_import_one_way():
     assert _cycle(graph) is None
     assert graph["generator.lint.messages"] == set()
     assert "generator.lint.rules" in graph["generator.lint.formats"]
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly():
+    """`lint-openapi ... | head -1`: no BrokenPipeError traceback when the pipe closes."""
+    import subprocess
+    import sys
+
+    spec = SHARED / "openapi-samples" / "open-finance-payments-4.0.0.yml"  # many findings
+    command = (
+        f"{sys.executable} -m generator lint-openapi {spec} --guideline zalando --missing "
+        "--format json | head -c 10"
+    )
+    result = subprocess.run(command, shell=True, cwd=ROOT, capture_output=True, text=True)
+    assert len(result.stdout) == 10
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
