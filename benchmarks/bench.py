@@ -535,7 +535,7 @@ def calibration() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
     parser.add_argument("--data", type=Path, help="atlas data file (default: data/atlas.yaml)")
     parser.add_argument(
         "--only", choices=("site", "pdf", "lint"), help="run one benchmark (default: all)"

@@ -418,9 +418,14 @@ def _check_problem(class_node: Mapping, codes: dict[int, Any], add: Any) -> None
 
 def _check_codes(node: Node | None, codes: dict[int, Any], add: Any) -> None:
     for item in _items(node):
-        number = _scalar(item)
-        if isinstance(number, int) and not isinstance(number, bool) and number not in codes:
-            add(item, "code_not_in_atlas", code=number)
+        _check_code(item, codes, add)
+
+
+def _check_code(node: Node | None, codes: dict[int, Any], add: Any) -> None:
+    number = _scalar(node)
+    known = not isinstance(number, int) or isinstance(number, bool) or number in codes
+    if node is not None and not known:
+        add(node, "code_not_in_atlas", code=number)
 
 
 def _check_guide(guide: Node | None, scenarios: dict[str, Node], add: Any) -> None:
@@ -470,10 +475,7 @@ def _check_grpc(root: Mapping, codes: dict[int, Any], add: Any) -> None:
             continue
         for row in _items(table.get("codes")):
             if isinstance(row, Mapping):
-                http = row.get("http")
-                number = _scalar(http)
-                if http is not None and isinstance(number, int) and number not in codes:
-                    add(http, "code_not_in_atlas", code=number)
+                _check_code(row.get("http"), codes, add)
 
 
 def _check_url(node: Node | None, add: Any) -> None:

@@ -145,15 +145,20 @@ def usage_view(
     return UsageView(usage, source, tuple(cells), numbered)
 
 
-def disagreements(atlas: m.Atlas, code: int) -> tuple[str, ...]:
-    """Why the guidelines disagree on a code, as keys: one source rules out what another uses
-    ("stance"), or their rulings on one method conflict ("method:GET"). Empty when they agree;
-    a source that does not mention the code takes no side."""
-    used = [
+def _guideline_usages(atlas: m.Atlas, code: int) -> list[m.Usage]:
+    """The guidelines' usages of a code (the standard takes no side)."""
+    return [
         u
         for s in atlas.sources
         if s.kind == "guideline" and (u := atlas.usage(s.id, code)) is not None
     ]
+
+
+def disagreements(atlas: m.Atlas, code: int) -> tuple[str, ...]:
+    """Why the guidelines disagree on a code, as keys: one source rules out what another uses
+    ("stance"), or their rulings on one method conflict ("method:GET"). Empty when they agree;
+    a source that does not mention the code takes no side."""
+    used = _guideline_usages(atlas, code)
     found = []
     if any(u.ruled_out for u in used) and any(not u.ruled_out for u in used):
         found.append("stance")
@@ -255,15 +260,6 @@ class Context:
 
     def code_name(self, code: m.Code) -> str:
         return code.reason.get(self.labels.lang)
-
-
-def _render(template: str, context: Context, **values: Any) -> str:
-    labels = context.labels
-    return (
-        environment()
-        .get_template(template)
-        .render(c=context, L=labels, t=labels.t, tx=labels.tx, lang=labels.lang, **values)
-    )
 
 
 def compare_groups(atlas: m.Atlas) -> tuple[CompareGroup, ...]:
@@ -468,11 +464,7 @@ def _spread(atlas: m.Atlas, scenario: m.Scenario) -> tuple[tuple[int, tuple[m.So
 
 
 def _disagreement_lines(atlas: m.Atlas, code: int) -> tuple[Disagreement, ...]:
-    used = [
-        u
-        for s in atlas.sources
-        if s.kind == "guideline" and (u := atlas.usage(s.id, code)) is not None
-    ]
+    used = _guideline_usages(atlas, code)
     lines = []
     for key in disagreements(atlas, code):
         if key == "stance":
