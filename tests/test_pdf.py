@@ -84,6 +84,30 @@ class Book:
         return self.reader.get_destination_page_number(destination) + 1
 
     @cached_property
+    def destination_names(self) -> dict[tuple[int, float, float], str]:
+        """The named destinations (one per labelled heading: code-404, source-zalando, ...) by
+        the place they open: page, left, top."""
+        return {
+            (self.destination_page(name), round(float(d.left), 2), round(float(d.top), 2)): name
+            for name, d in self.reader.named_destinations.items()
+        }
+
+    def links(self, number: int) -> list[tuple[str, list[float]]]:
+        """The links to a place in the book on a page: the name of the heading each opens (the
+        book links to positions; a named destination marks each heading's) and its area."""
+        found = []
+        annotations = self.reader.pages[number - 1].get("/Annots") or []
+        for annotation in (a.get_object() for a in annotations):
+            dest = annotation.get("/Dest")
+            if dest is None:
+                continue
+            page = self.page_numbers[dest[0].idnum]
+            where = (page, round(float(dest[2]), 2), round(float(dest[3]), 2))
+            assert where in self.destination_names, (number, where)  # a link opens a heading
+            found.append((self.destination_names[where], [float(x) for x in annotation["/Rect"]]))
+        return found
+
+    @cached_property
     def info(self) -> dict[str, str]:
         lines = run("pdfinfo", str(self.path)).splitlines()
         return {k: v.strip() for k, v in (line.split(":", 1) for line in lines if ":" in line)}
@@ -195,11 +219,7 @@ def toc_entries(book: Book) -> list[tuple[str, int]]:
     texts: dict[str, list[str]] = defaultdict(list)
     for number, page in enumerate(words.find_all("page"), start=first):
         height = float(page["height"])
-        links = [
-            (a["/Dest"], [float(x) for x in a["/Rect"]])
-            for a in (x.get_object() for x in book.reader.pages[number - 1].get("/Annots") or [])
-            if isinstance(a.get("/Dest"), str)
-        ]
+        links = book.links(number)
         for word in page.find_all("word"):
             x = (float(word["xmin"]) + float(word["xmax"])) / 2
             y = height - (float(word["ymin"]) + float(word["ymax"])) / 2  # PDF y goes up
@@ -248,7 +268,7 @@ def page_sizes(book: Book) -> list[tuple[float, float]]:
 def test_the_comparison_and_the_matrices_are_on_landscape_pages(book):
     sizes = page_sizes(book)
     assert len(sizes) == len(book.pages)
-    wide = range(book.part_page(1), book.part_page(3))
+    wide = range(book.part_page(4), len(book.pages) + 1)  # the last two parts
     assert len(wide) >= 2
     for number, (width, height) in enumerate(sizes, start=1):
         if number in wide:
@@ -309,13 +329,13 @@ def test_the_outline_has_every_part_guideline_situation_class_code_and_source(bo
     titles = [title for title, _, _ in book.outline]
     assert titles == [
         book.t("pdf_contents"),
-        f"1. {book.t('pdf_compare_title')}",
-        f"2. {book.t('methods_title')}",
+        f"1. {book.t('codes_title')}",
+        f"2. {book.t('sources_title')}",
         f"3. {book.t('scenarios_title')}",
-        f"4. {book.t('codes_title')}",
-        f"5. {book.t('sources_title')}",
+        f"4. {book.t('pdf_compare_title')}",
+        f"5. {book.t('methods_title')}",
     ]
-    _, _, matrices = book.outline[2]
+    _, _, matrices = book.outline[5]
     assert [t for t, _, _ in matrices] == [s.name for s in atlas.sources]
     _, _, groups = book.outline[3]
     shown = [(t, [q for q, _, _ in questions]) for t, _, questions in groups]
@@ -327,25 +347,24 @@ def test_the_outline_has_every_part_guideline_situation_class_code_and_source(bo
         for group in SCENARIO_GROUPS
         if any(s.group == group for s in atlas.scenarios)
     ]
-    _, _, classes = book.outline[4]
+    _, _, classes = book.outline[1]
     assert [t for t, _, _ in classes] == [
         f"{k.label} · {k.name.get(book.lang)}" for k in atlas.classes
     ]
     for status_class, (_, _, codes) in zip(atlas.classes, classes, strict=True):
         numbers = [int(t.split()[0]) for t, _, _ in codes]
         assert numbers == [c.code for c in atlas.codes_in(status_class.status_class)]
-    _, _, sources = book.outline[5]
+    _, _, sources = book.outline[2]
     assert [t for t, _, _ in sources] == [s.name for s in atlas.sources]
 
 
 def test_a_code_in_a_table_links_to_its_section(book):
     bookmarks = {int(t.split()[0]): p for t, p in walk(book.outline) if re.match(r"\d{3} ", t)}
     linked: dict[str, int] = {}
-    for number in range(book.part_page(1), book.part_page(3)):
-        for annotation in book.reader.pages[number - 1].get("/Annots") or []:
-            dest = annotation.get_object().get("/Dest")
-            if isinstance(dest, str) and dest.startswith("code-"):
-                linked[dest] = number
+    for number in range(book.part_page(4), len(book.pages) + 1):  # comparison and matrices
+        for name, _ in book.links(number):
+            if name.startswith("code-"):
+                linked[name] = number
     for code in book.inputs.atlas.codes:
         assert f"code-{code.code}" in linked, code.code
         assert book.destination_page(f"code-{code.code}") == bookmarks[code.code]
@@ -353,16 +372,17 @@ def test_a_code_in_a_table_links_to_its_section(book):
     assert book.destination_page("code-404-rfc9110") >= bookmarks[404]
 
 
-@pytest.mark.parametrize("part", [1, 2])
+@pytest.mark.parametrize("part", [4, 5])
 def test_table_headers_repeat_and_no_row_is_split_across_pages(book, part):
     """The rows (TR) of the comparison and matrix tables as the tagged structure has them, and
     the pages their cells are on; the column heads as printed at the top of each page."""
     atlas = book.inputs.atlas
-    if part == 1:
+    if part == 4:
         heads = [[s.short_name for s in t.sources] for t in render.book_compare_tables(atlas)]
+        pages = set(range(book.part_page(4), book.part_page(5)))
     else:
         heads = [list(t.methods) for t in render.matrix_tables(atlas)]
-    pages = set(range(book.part_page(part), book.part_page(part + 1)))
+        pages = set(range(book.part_page(5), len(book.pages) + 1))
     tables = [t for t in elements(book.structure, "/Table") if book.pages_of(t) <= pages]
     assert len(tables) == len(heads)
     body_pages: set[int] = set()
@@ -382,7 +402,7 @@ def test_table_headers_repeat_and_no_row_is_split_across_pages(book, part):
             assert top.startswith(f"{head[0]} {head[1]}"), (page, top)
             assert all(name in top for name in head), (page, top)
     assert len(body_pages) >= 2
-    if part == 1:  # every code in each comparison table
+    if part == 4:  # every code in each comparison table
         assert rows == len(atlas.codes) * len(heads)
     else:  # every usage in its guideline's matrix
         assert rows == sum(len(s.usage) for s in atlas.sources)
@@ -402,11 +422,7 @@ def sections(book: Book) -> list[tuple[str, str, set[str]]]:
         end = marks[index + 1][1] if index + 1 < len(marks) else len(book.pages)
         pages = range(page, max(page, end) + 1)
         text = " ".join(book.pages[n - 1] for n in pages)
-        links = {
-            str(a.get_object().get("/Dest"))
-            for n in pages
-            for a in book.reader.pages[n - 1].get("/Annots") or []
-        }
+        links = {name for n in pages for name, _ in book.links(n)}
         found.append((title, text, links))
     return found
 
@@ -460,7 +476,7 @@ def test_each_usage_gives_the_guidelines_stance_and_what_to_use_instead(book):
 
 
 def test_the_legend_tells_states_by_symbol_and_word(book):
-    matrix = book.pages[book.part_page(2) - 1]
+    matrix = book.pages[book.part_page(5) - 1]
     for state, symbol in (("yes", "✓"), ("no", "✗"), ("conditional", "◐"), ("unspecified", "–")):
         assert f"{symbol} {book.t('state_' + state)}" in matrix
 
@@ -474,8 +490,8 @@ def test_running_header_and_localized_page_footer(book):
             assert expected not in text  # the cover has no header or footer
         else:
             assert expected in text, number
-    code_page = book.pages[book.part_page(4)]
-    assert code_page.startswith(f"4. {book.t('codes_title')}")
+    code_page = book.pages[book.part_page(1)]
+    assert code_page.startswith(f"1. {book.t('codes_title')}")
 
 
 def test_the_same_input_gives_the_same_bytes(books, tmp_path, monkeypatch, capsys):

@@ -696,7 +696,7 @@ class BookClass:
 
 
 def book_classes(atlas: m.Atlas) -> tuple[BookClass, ...]:
-    """Part 3 of the book: each class with its class-wide rules, then its codes."""
+    """Part 1 of the book: each class with its class-wide rules, then its codes."""
     classes = []
     for status_class in atlas.classes:
         number = status_class.status_class
@@ -715,7 +715,7 @@ def book_classes(atlas: m.Atlas) -> tuple[BookClass, ...]:
 
 @dataclass(frozen=True)
 class BookCompareTable:
-    """Part 1 of the book: the comparison, cut into tables of a few sources each so that
+    """Part 4 of the book: the comparison, cut into tables of a few sources each so that
     every column stays readable on a landscape page, however many guidelines are added."""
 
     sources: tuple[m.Source, ...]
