@@ -92,8 +92,3 @@ def one_core() -> None:
     that on a machine with two cores the pages built meanwhile keep one to themselves. Run
     before Typst's first compile in the process: the pool is made then."""
     os.environ.setdefault("RAYON_NUM_THREADS", "1")
-
-
-def lay_out(books: dict[str, str], edition: date) -> dict[str, bytes]:
-    """Each book's PDF from its JSON text, by key (what the site's worker process runs)."""
-    return {key: render_pdf(text, edition) for key, text in books.items()}
