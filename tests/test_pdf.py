@@ -554,6 +554,19 @@ def test_missing_fonts_are_named_with_the_package_to_install(tmp_path, monkeypat
     assert not output.exists()
 
 
+def test_a_python_without_typst_is_told_how_to_install_it(tmp_path, monkeypatch, capsys):
+    real = typeset.importlib.util.find_spec
+    monkeypatch.setattr(
+        typeset.importlib.util, "find_spec", lambda name: None if name == "typst" else real(name)
+    )
+    output = tmp_path / "atlas.pdf"
+    assert main(["pdf", "--lang", "en", "--data", str(DATA), "-o", str(output)]) == 1
+    err = capsys.readouterr().err
+    assert "the PDF needs the typst package" in err and "make venv" in err
+    assert "Traceback" not in err
+    assert not output.exists()
+
+
 @pytest.mark.parametrize(("days", "label"), [(-1, "expires"), (0, "expires"), (1, "expired")])
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_temporary_registration_expires_against_the_edition_date(books, lang, days, label):

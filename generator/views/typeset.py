@@ -9,6 +9,7 @@ ignored, and nothing is fetched. Same JSON and edition date, same bytes.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from datetime import UTC, date, datetime
@@ -42,9 +43,20 @@ def check_fonts() -> None:
         )
 
 
+def _require_typst() -> None:
+    """A BuildError saying how to install the Typst compiler (the `typst` package) if this
+    Python does not have it."""
+    if importlib.util.find_spec("typst") is None:
+        raise BuildError(
+            "the PDF needs the typst package, which this Python does not have: "
+            "run make venv (or pip install -e .) to install the atlas's dependencies"
+        )
+
+
 @cache
 def _fonts(folder: Path) -> typst.Fonts:
     """DejaVu from Debian only: neither the system's fonts nor those Typst ships."""
+    _require_typst()
     import typst
 
     return typst.Fonts(
@@ -56,6 +68,7 @@ def _fonts(folder: Path) -> typst.Fonts:
 
 def render_pdf(book: str, edition: date) -> bytes:
     """The PDF of a book given as book_json's text (what a worker process gets)."""
+    _require_typst()
     import typst
 
     check_fonts()
