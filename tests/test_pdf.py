@@ -554,6 +554,21 @@ def test_missing_fonts_are_named_with_the_package_to_install(tmp_path, monkeypat
     assert not output.exists()
 
 
+def test_a_warning_from_typst_fails_the_book(tmp_path, monkeypatch, capsys):
+    template = tmp_path / "book.typ"
+    template.write_text(
+        '#set document(title: "T")\n#set text(font: "No Such Font", fallback: false)\nHello\n'
+    )
+    monkeypatch.setattr(typeset, "TEMPLATE", template)
+    output = tmp_path / "atlas.pdf"
+    assert main(["pdf", "--lang", "en", "--data", str(DATA), "-o", str(output)]) == 1
+    err = capsys.readouterr().err
+    assert "Typst warned about book.typ, so the book is not written" in err, err
+    assert "warning: unknown font family: no such font" in err and "book.typ:2:16" in err
+    assert "Traceback" not in err
+    assert not output.exists()
+
+
 def test_a_python_without_typst_is_told_how_to_install_it(tmp_path, monkeypatch, capsys):
     real = typeset.importlib.util.find_spec
     monkeypatch.setattr(

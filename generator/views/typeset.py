@@ -67,14 +67,17 @@ def _fonts(folder: Path) -> typst.Fonts:
 
 
 def render_pdf(book: str, edition: date) -> bytes:
-    """The PDF of a book given as book_json's text (what a worker process gets)."""
+    """The PDF of a book given as book_json's text (what a worker process gets).
+
+    A warning from Typst fails the build too: a layout that did not settle within Typst's
+    passes would print wrong page numbers, a missing font a book with holes."""
     _require_typst()
     import typst
 
     check_fonts()
     midnight = datetime(edition.year, edition.month, edition.day, tzinfo=UTC)
     try:
-        data: bytes = typst.compile(
+        data, warnings = typst.compile_with_warnings(
             str(TEMPLATE),
             root=str(TEMPLATE.parent),
             font_paths=_fonts(FONT_DIR),
@@ -89,6 +92,9 @@ def render_pdf(book: str, edition: date) -> bytes:
         if type(error).__name__ != "PanicException":
             raise
         raise BuildError(f"Typst stopped laying out {TEMPLATE.name}: {error}") from None
+    if warnings:
+        said = "\n".join(w.diagnostic or f"warning: {w.message}" for w in warnings)
+        raise BuildError(f"Typst warned about {TEMPLATE.name}, so the book is not written:\n{said}")
     return data
 
 
