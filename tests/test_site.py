@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -14,8 +18,8 @@ from bs4 import BeautifulSoup
 from generator.atlas import load_atlas
 from generator.model import METHODS, Atlas
 
-from .conftest import DATA, FIXTURES
-from .sitebuild import build_site
+from .conftest import DATA, FIXTURES, ROOT
+from .sitebuild import EPOCH, build_site
 
 LANGS = {"pt-BR": "", "en": "en/"}
 
@@ -328,3 +332,72 @@ def test_codes_index_lists_every_code_with_its_names(site):
     assert len(rows) == len(atlas().codes)
     row = next(r for r in rows if r.th.get_text(strip=True) == "404")
     assert "Não encontrado" in row.get_text(" ") and "Not Found" in row.get_text(" ")
+
+
+def own_site(folder: Path, pages: dict[str, str]) -> Path:
+    """The atlas's own mkdocs.yml in a folder of its own, without the PDFs: its docs are the
+    repository's site_src/ plus `pages` (name: Markdown)."""
+    docs = folder / "docs"
+    shutil.copytree(ROOT / "site_src", docs)
+    for name, text in pages.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: site_src", f"docs_dir: {docs}")
+    text = text.replace("custom_dir: templates", f"custom_dir: {ROOT / 'templates'}")
+    text = re.sub(r"^watch:\n(  - .*\n)+", "", text, flags=re.M)
+    text = text.replace("books: true", "books: false")
+    config = folder / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def mkdocs_build(config: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_an_error_of_the_english_build_is_said_plainly(tmp_path):
+    """English is built in a process of its own; what stops it is told like any error."""
+    config = own_site(tmp_path, {"compare.en.md": "# Mine\n"})
+    run = mkdocs_build(config)
+    assert run.returncode != 0
+    assert re.search(
+        r"ERROR +- +http-status-atlas: compare\.md is already in .*docs; the atlas writes its "
+        r"pages there",
+        run.stderr,
+    ), run.stderr
+    assert "Aborted with a BuildError!" in run.stdout + run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_a_warning_of_the_english_build_is_shown_and_stops_the_strict_build(tmp_path):
+    config = own_site(tmp_path, {"extra.en.md": "# Extra\n\nSee [this](missing.md).\n"})
+    run = mkdocs_build(config)
+    assert run.returncode != 0
+    assert re.search(r"WARNING +- +Doc file 'extra\.md' contains a link 'missing\.md'", run.stderr)
+    assert "Aborted with 1 warnings in strict mode!" in run.stdout + run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_a_failed_english_build_keeps_the_last_good_site(tmp_path):
+    from generator.errors import BuildError
+    from generator.site.build import run_build
+
+    target = tmp_path / "out" / "site"
+    good = own_site(tmp_path / "good", {})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        run_build(target, config_file=good)
+        before = tree_digest(target)
+        assert (target / "en" / "index.html").is_file()
+        with pytest.raises(BuildError, match="Aborted with a BuildError!"):
+            run_build(target, config_file=own_site(tmp_path / "bad", {"compare.en.md": "# Mine\n"}))
+    assert tree_digest(target) == before
+    assert [p.name for p in target.parent.iterdir()] == ["site"]  # no half-built folder left

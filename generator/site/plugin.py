@@ -15,7 +15,8 @@ The atlas's own site (this repository's mkdocs.yml) and its TechDocs projects us
 plugin with `standalone: true`: the atlas is then the whole site, with its home page, its
 navigation, the docs folder's hand-written pages as its guide, and its names. With
 `bilingual: true` the build of the default language builds the other one into its folder
-(English under en/) afterwards, each with its own search index, every page linked to its twin.
+(English under en/) meanwhile, in another process (twin.py), each with its own search index,
+every page linked to its twin.
 
 Pages are generated in `on_files` from the data, in memory; nothing is written to the docs.
 Everything a build needs comes from this plugin's options and mkdocs's own configuration.
@@ -31,9 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options as c
-from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -47,10 +46,11 @@ from ..edition import Edition, read_edition
 from ..errors import BuildError, InputError, UsageError
 from ..files import data_file
 from ..model import LANGUAGES, Lang
-from ..urls import LANG_PREFIX, SEARCH_LANG, SiteUrl
+from ..urls import LANG_PREFIX, SiteUrl
 from ..views import cards
 from . import content
 from .books import SiteBooks
+from .twin import SiteTwin, TwinRequest
 
 NAME = "http-status-atlas"
 _log = logging.getLogger(f"mkdocs.plugins.{NAME}")
@@ -88,8 +88,7 @@ class AtlasConfig(Config):  # type: ignore[no-untyped-call]
 
 @dataclass
 class Build:
-    """One build's state (the plugin object outlives builds: `mkdocs serve` keeps it, and a
-    bilingual site's twin may be built by the same object inside the first build)."""
+    """One build's state (the plugin object outlives builds: `mkdocs serve` keeps it)."""
 
     edition: Edition
     layout: content.Layout
@@ -98,6 +97,8 @@ class Build:
     generated: set[str] = field(default_factory=set)
     page_urls: list[str] = field(default_factory=list)
     books: SiteBooks | None = None
+    #: The other languages' builds, under way in their own processes (bilingual root only).
+    twins: list[SiteTwin] = field(default_factory=list)
     #: Seconds spent generating pages (with the twins'), and after the pages (embeds,
     #: waiting for the books): the build's report and the benchmark read them.
     generate_seconds: float = 0.0
@@ -139,6 +140,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(
                 f"{NAME}: a bilingual site is built from its {default} build (language: {default})"
             )
+        if options.bilingual and root and not config.config_file_path:
+            raise PluginError(f"{NAME}: a bilingual site needs its mkdocs.yml as a file")
         edition = self._edition(config, self._site_url(config, prefix))
         shared = "../" * LANG_PREFIX[lang].count("/") if options.bilingual else ""
         layout = content.Layout(lang, prefix, options.standalone, options.embeds, shared)
@@ -213,6 +216,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-50)  # after other plugins added theirs: the navigation sees every page
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
+        if self.config.bilingual and build.root:
+            self._start_twins(config)  # now: mkdocs has just emptied the site folder
         started = time.perf_counter()
         edition, layout = build.edition, build.layout
         if layout.standalone:
@@ -291,9 +296,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
             self._write_embeds(build, site_dir, api=False)
             return
         if self.config.bilingual:
+            self._finish_twins(build)
             for lang in LANGUAGES:
                 if lang != build.layout.lang:
-                    self._build_twin(config, lang)
                     for own in ("sitemap.xml", "sitemap.xml.gz"):  # one sitemap for all
                         (site_dir / LANG_PREFIX[lang] / own).unlink(missing_ok=True)
             content.write_sitemap(site_dir, build.page_urls, build.edition.site)
@@ -309,31 +314,44 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
                 self._finish_books(build, site_dir)
         build.extras_seconds = time.perf_counter() - started
 
-    def _build_twin(self, config: MkDocsConfig, lang: Lang) -> None:
-        """Build this site again in another language, into its folder (English under en/)."""
+    # --- The other language ------------------------------------------------------------------
+
+    def _start_twins(self, config: MkDocsConfig) -> None:
+        """Start building this site in the other language, into its folder (English under
+        en/), in another process while this one builds its own pages."""
         build, options = self.build, self.config
-        if not config.config_file_path:
-            raise PluginError(f"{NAME}: a bilingual site needs its mkdocs.yml as a file")
-        twin = load_config(
-            config_file=config.config_file_path,
-            site_dir=os.path.join(config.site_dir, LANG_PREFIX[lang]),
-            docs_dir=config.docs_dir,
-            site_url=build.edition.site.page(lang),
-            strict=config.strict,
-        )
-        twin.theme["language"] = lang
-        for name, plugin in twin.plugins.items():
-            if name in ("search", "material/search"):
-                plugin.config["lang"] = [SEARCH_LANG[lang]]
-        atlas = atlas_plugin(twin)  # mkdocs may hand out this very object again
-        atlas.config.update({**options, "language": lang, "site_url": str(build.edition.site)})
-        atlas.twin = True
+        assert config.config_file_path is not None  # checked in on_config
+        for lang in LANGUAGES:
+            if lang == build.layout.lang:
+                continue
+            request = TwinRequest(
+                lang=lang,
+                config_file=config.config_file_path,
+                site_dir=os.path.join(config.site_dir, LANG_PREFIX[lang]),
+                docs_dir=config.docs_dir,
+                site_url=build.edition.site.page(lang),
+                strict=config.strict,
+                options={**options, "language": lang, "site_url": str(build.edition.site)},
+                command="serve" if self.serving else "build",
+                log_level=logging.getLogger("mkdocs").getEffectiveLevel(),
+            )
+            twin = SiteTwin(request)
+            build.twins.append(twin)
+            twin.start()
+
+    @staticmethod
+    def _finish_twins(build: Build) -> None:
+        """Wait for the other languages' builds; their failure fails this build."""
         try:
-            twin.plugins.on_startup(command="serve" if self.serving else "build", dirty=False)
-            mkdocs_build(twin)
-            build.generate_seconds += atlas.build.generate_seconds
+            for twin in build.twins:
+                build.generate_seconds += twin.finish()
         finally:
-            self.config, self._build = options, build
+            AtlasPlugin._close_twins(build)
+
+    @staticmethod
+    def _close_twins(build: Build) -> None:
+        while build.twins:
+            build.twins.pop().close()
 
     def _write_embeds(self, build: Build, site_dir: Path, api: bool) -> None:
         """The cards of this language (and, from the root build, the JSON API)."""
@@ -369,7 +387,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
 
     def on_build_error(self, *, error: Exception) -> None:
         build = self._build
-        if build is not None and build.books is not None:
+        if build is None:
+            return
+        self._close_twins(build)  # nothing goes on writing into the site
+        if build.books is not None:
             build.books.close()
             build.books = None
 
