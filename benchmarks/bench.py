@@ -5,7 +5,11 @@ Site: the real data and a generated 10x data set (50 guidelines). The pages buil
 (generation and both languages' mkdocs builds; pages per second), a one-code edit rebuilt as
 the live preview (`make serve`) rebuilds it, then the whole `make site` as a user runs it,
 cold (the PDFs laid out beside the pages; nothing is cached) beside a stock bilingual
-mkdocs-material build of the same Markdown pages (target: within 1.15x of it).
+mkdocs-material build of the same Markdown pages (target: wall clock within 1.15x of it).
+Ours runs in three processes (the pt-BR pages, the English pages, the PDFs) where stock runs
+one `mkdocs build` per language, one after the other: so both the wall clock and the CPU
+seconds are compared, and the wall clock's ratio holds only while nothing else takes the
+second core.
 Targets: the real site's pages built cold in under 5 s with generation under 10 % of it; a
 one-code edit rebuilt in under 2 s.
 
@@ -388,8 +392,13 @@ def _verdict(ok: bool) -> str:
 def bench_site() -> None:
     """For the real data and the 10x data set: the pages built cold (generation and both
     mkdocs builds, nothing else running), a one-code edit rebuilt as `make serve` rebuilds
-    it, then the whole `make site` cold (pages, embeds, and both PDFs laid out in another
-    process meanwhile) beside a stock bilingual mkdocs-material build of the same pages."""
+    it, then the whole `make site` cold beside a stock bilingual mkdocs-material build of the
+    same pages.
+
+    Our build uses two cores where stock uses one: the English pages are built in a second
+    process while the pt-BR pages are built in the first, and both PDFs are laid out in a
+    third meanwhile; stock builds one language after the other in one process each. Wall
+    clock and CPU seconds (of every process) are both reported, each with its ratio."""
     real = DATA.read_text(encoding="utf-8")
     print("site build benchmark (both languages)")
     for name, text in (("real data", real), ("10x data (50 guidelines)", scaled_data(real))):
@@ -431,8 +440,10 @@ def bench_site() -> None:
             print(
                 f"  {name}, whole `make site` cold (pages, both books, embeds; fresh process, "
                 f"nothing cached; best of {STOCK_REPEAT}): {ours.seconds:.2f} s "
-                f"({ours.cpu:.2f} s CPU); stock bilingual mkdocs-material, same {pages} pages: "
-                f"{stock.seconds:.2f} s ({stock.cpu:.2f} s CPU); ratio {ratio:.2f}x"
+                f"({ours.cpu:.2f} s CPU, 3 processes); stock bilingual mkdocs-material, same "
+                f"{pages} pages: {stock.seconds:.2f} s ({stock.cpu:.2f} s CPU, one process per "
+                f"language in turn); wall ratio {ratio:.2f}x, CPU ratio "
+                f"{ours.cpu / stock.cpu:.2f}x"
                 + (
                     f"  (target within {STOCK_TARGET_RATIO:.2f}x: "
                     f"{_verdict(ratio <= STOCK_TARGET_RATIO)})"
