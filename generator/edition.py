@@ -74,7 +74,7 @@ def read_edition(
     site = site or public_url(environ={})
     files = [data, STRINGS_PATH, *(g.path for g in guidelines)]
     key = (
-        *(str(p) for p in files),
+        *(str(p.resolve()) for p in files),  # `make site`'s data/atlas.yaml is the plugin's too
         *(_mtime(p) for p in files),
         tuple(sources) if sources is not None else None,
         site,

@@ -109,7 +109,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         super().__init__()
         self.serving = False
-        self.twin = False  # the next build is a twin (set by the build that builds it)
+        #: Set when the next build is a bilingual site's twin: the edition the default
+        #: language's build read and checked (the same files), so it is not read again.
+        self.twin_of: Edition | None = None
         self._build: Build | None = None
         self.preview_books: list[threading.Thread] = []
 
@@ -127,7 +129,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options = self.config
-        root, self.twin = not self.twin, False
+        given, self.twin_of = self.twin_of, None
+        root = given is None
         lang = self._language(config)
         try:
             prefix = content.normalize_prefix(options.prefix)
@@ -142,7 +145,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
             )
         if options.bilingual and root and not config.config_file_path:
             raise PluginError(f"{NAME}: a bilingual site needs its mkdocs.yml as a file")
-        edition = self._edition(config, self._site_url(config, prefix))
+        edition = (
+            given if given is not None else self._edition(config, self._site_url(config, prefix))
+        )
         shared = "../" * LANG_PREFIX[lang].count("/") if options.bilingual else ""
         layout = content.Layout(lang, prefix, options.standalone, options.embeds, shared)
         self._build = Build(edition, layout, root=root)
@@ -186,7 +191,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
         """The atlas with the team's guidelines, checked; every problem in one message."""
         here = Path(config.config_file_path or ".").resolve().parent
         try:
-            guidelines = [read_guideline(Path(p), _shown(Path(p), here)) for p in self.config.guidelines]
+            guidelines = [
+                read_guideline(Path(p), _shown(Path(p), here)) for p in self.config.guidelines
+            ]
             return read_edition(
                 Path(self.config.data_file) if self.config.data_file else data_file("atlas.yaml"),
                 guidelines=guidelines,
@@ -277,9 +284,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
             return markdown
         return content.guide_text(markdown, build.edition.site, build.layout.embeds)
 
-    def on_page_context(
-        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> Any:
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self.config.bilingual:
             build = self.build
             config.extra["alternate"] = content.alternates(
@@ -333,6 +338,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
                 strict=config.strict,
                 options={**options, "language": lang, "site_url": str(build.edition.site)},
                 command="serve" if self.serving else "build",
+                edition=build.edition,
                 log_level=logging.getLogger("mkdocs").getEffectiveLevel(),
             )
             twin = SiteTwin(request)

@@ -23,13 +23,14 @@ from typing import Any, Literal
 
 from mkdocs.exceptions import MkDocsException
 
+from ..edition import Edition
 from ..model import Lang
 from ..urls import SEARCH_LANG
 
 
 @dataclass(frozen=True)
 class TwinRequest:
-    """Everything the twin's process needs: plain data (it is sent to that process)."""
+    """Everything the twin's process needs (sent to it, pickled)."""
 
     lang: Lang
     config_file: str
@@ -39,6 +40,8 @@ class TwinRequest:
     strict: bool
     #: The atlas plugin's options for the twin (its language and the atlas's address set).
     options: dict[str, Any]
+    #: The edition this build read and checked: the twin's own, not read again there.
+    edition: Edition
     #: "build", or "serve" for `mkdocs serve`'s builds.
     command: Literal["build", "serve"]
     #: The level of mkdocs's logger here: the twin logs what this process would show.
@@ -127,7 +130,7 @@ def build_twin(request: TwinRequest) -> TwinResult:
                 plugin.config["lang"] = [SEARCH_LANG[request.lang]]
         atlas = atlas_plugin(config)
         atlas.config.update(request.options)
-        atlas.twin = True
+        atlas.twin_of = request.edition
         config.plugins.on_startup(command=request.command, dirty=False)
         build(config)
         result.generate_seconds = atlas.build.generate_seconds
@@ -136,4 +139,3 @@ def build_twin(request: TwinRequest) -> TwinResult:
     finally:
         logger.removeHandler(records)
     return result
-
