@@ -336,6 +336,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
                 docs_dir=config.docs_dir,
                 site_url=build.edition.site.page(lang),
                 strict=config.strict,
+                plugin=NAME,
                 options={**options, "language": lang, "site_url": str(build.edition.site)},
                 command="serve" if self.serving else "build",
                 edition=build.edition,

@@ -21,6 +21,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..edition import Edition
@@ -38,7 +40,9 @@ class TwinRequest:
     docs_dir: str
     site_url: str
     strict: bool
-    #: The atlas plugin's options for the twin (its language and the atlas's address set).
+    #: The atlas plugin's name in mkdocs.yml, and its options for the twin (its language
+    #: and the atlas's address set).
+    plugin: str
     options: dict[str, Any]
     #: The edition this build read and checked: the twin's own, not read again there.
     edition: Edition
@@ -105,11 +109,6 @@ class _Records(logging.Handler):
 
 def build_twin(request: TwinRequest) -> TwinResult:
     """The twin's build (what its process runs): the site's mkdocs.yml in another language."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from .plugin import atlas_plugin  # not at the top: plugin.py imports this module
-
     records = _Records()
     logger = logging.getLogger("mkdocs")
     logger.setLevel(request.log_level)
@@ -128,7 +127,7 @@ def build_twin(request: TwinRequest) -> TwinResult:
         for name, plugin in config.plugins.items():
             if name in ("search", "material/search"):
                 plugin.config["lang"] = [SEARCH_LANG[request.lang]]
-        atlas = atlas_plugin(config)
+        atlas: Any = config.plugins[request.plugin]  # the AtlasPlugin of plugin.py
         atlas.config.update(request.options)
         atlas.twin_of = request.edition
         config.plugins.on_startup(command=request.command, dirty=False)
