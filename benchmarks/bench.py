@@ -6,12 +6,12 @@ Site: the real data and a generated 10x data set (50 guidelines). The pages buil
 the live preview (`make serve`) rebuilds it, then the whole `make site` as a user runs it,
 cold (the PDFs laid out beside the pages; nothing is cached) beside a stock bilingual
 mkdocs-material build of the same Markdown pages (target: wall clock within 1.15x of it).
-Ours runs in three processes (the pt-BR pages, the English pages, the PDFs) where stock runs
-one `mkdocs build` per language, one after the other: so both the wall clock and the CPU
-seconds are compared, and the wall clock's ratio holds only while nothing else takes the
-second core.
-Targets: the real site's pages built cold in under 5 s with generation under 10 % of it; a
-one-code edit rebuilt in under 2 s.
+Ours uses both cores (the pt-BR pages in one process, the English pages in another, the
+PDFs meanwhile, one fresh process per book) where stock runs one `mkdocs build` per language,
+one after the other: so both the wall clock and the CPU seconds are compared, and the wall
+clock's ratio holds only while nothing else takes the second core.
+Targets: the real site's pages built cold in under 5 s with generation under 10 % of their
+CPU seconds (both processes'); a one-code edit rebuilt in under 2 s.
 
 lint-openapi: findings per second on the largest published sample and on a generated spec
 with 2,000 operations (target: under 3 s). Each case is timed as a user would run it, minus
@@ -290,25 +290,34 @@ GENERATION_TARGET_SHARE = 0.10
 EDIT_TARGET_SECONDS = 2.0
 
 
-def pages_build(data: Path, site: Path, serving: bool = False) -> tuple[float, float]:
+def pages_build(data: Path, site: Path, serving: bool = False) -> tuple[float, float, float]:
     """Build the pages of both languages the way `make serve` (re)builds them: generation
-    and the two mkdocs builds, no PDF. Return (seconds, generation seconds). With `serving`,
-    the books the preview then writes in the background are waited for outside the timing."""
+    and the two mkdocs builds (English in a process of its own), no PDF. Return (seconds,
+    CPU seconds of this process and the English one, generation seconds of both). With
+    `serving`, the books the preview then writes in the background are waited for outside
+    the timing (and their CPU may be counted: only the cold build's CPU is printed)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     from generator.site.plugin import atlas_plugin
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
     plugin = atlas_plugin(config)
     plugin.config.data_file = str(data)
     plugin.config.books = serving  # `make serve` writes them in the background
     config.plugins.on_startup(command="serve" if serving else "build", dirty=False)
     mkdocs_build(config)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     plugin.wait_for_books()
-    return seconds, plugin.build.generate_seconds
+    return seconds, cpu, plugin.build.generate_seconds
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of the child processes it has waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 STOCK_TARGET_RATIO = 1.15
@@ -396,9 +405,10 @@ def bench_site() -> None:
     same pages.
 
     Our build uses two cores where stock uses one: the English pages are built in a second
-    process while the pt-BR pages are built in the first, and both PDFs are laid out in a
-    third meanwhile; stock builds one language after the other in one process each. Wall
-    clock and CPU seconds (of every process) are both reported, each with its ratio."""
+    process while the pt-BR pages are built in the first, and the PDFs are laid out
+    meanwhile (one fresh process per book); stock builds one language after the other in one
+    process each. Wall clock and CPU seconds (of every process) are both reported, each with
+    its ratio."""
     real = DATA.read_text(encoding="utf-8")
     print("site build benchmark (both languages)")
     for name, text in (("real data", real), ("10x data (50 guidelines)", scaled_data(real))):
@@ -407,13 +417,14 @@ def bench_site() -> None:
             work = Path(folder)
             data = work / "atlas.yaml"
             data.write_text(text, encoding="utf-8")
-            seconds, generation = pages_build(data, work / "pages")
+            seconds, cpu, generation = pages_build(data, work / "pages")
             pages = sum(1 for _ in (work / "pages").rglob("*.html"))
-            share = generation / seconds
+            share = generation / cpu  # both on the two processes' clocks, not the wall's
             met = seconds < SITE_TARGET_SECONDS and share < GENERATION_TARGET_SHARE
             print(
-                f"  {name}, pages cold: generation {generation:.2f} s ({share:.0%}), "
-                f"total {seconds:.2f} s, {pages} pages = {pages / seconds:,.0f} pages/s"
+                f"  {name}, pages cold: generation {generation:.2f} s of {cpu:.2f} s CPU in "
+                f"both processes ({share:.0%}), total {seconds:.2f} s wall, "
+                f"{pages} pages = {pages / seconds:,.0f} pages/s"
                 + (
                     f"  (target under {SITE_TARGET_SECONDS:.0f} s with generation under "
                     f"{GENERATION_TARGET_SHARE:.0%}: "
@@ -423,7 +434,7 @@ def bench_site() -> None:
                 )
             )
             data.write_text(_one_code_edit(text), encoding="utf-8")
-            seconds, generation = pages_build(data, work / "pages", serving=True)
+            seconds, _, generation = pages_build(data, work / "pages", serving=True)
             print(
                 f"  {name}, one-code edit rebuilt as `make serve` does: "
                 f"generation {generation:.2f} s, total {seconds:.2f} s"
@@ -440,7 +451,7 @@ def bench_site() -> None:
             print(
                 f"  {name}, whole `make site` cold (pages, both books, embeds; fresh process, "
                 f"nothing cached; best of {STOCK_REPEAT}): {ours.seconds:.2f} s "
-                f"({ours.cpu:.2f} s CPU, 3 processes); stock bilingual mkdocs-material, same "
+                f"({ours.cpu:.2f} s CPU, both cores); stock bilingual mkdocs-material, same "
                 f"{pages} pages: {stock.seconds:.2f} s ({stock.cpu:.2f} s CPU, one process per "
                 f"language in turn); wall ratio {ratio:.2f}x, CPU ratio "
                 f"{ours.cpu / stock.cpu:.2f}x"
