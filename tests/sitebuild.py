@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -18,3 +19,12 @@ def build_site(data: Path, out: Path, epoch: str = EPOCH, *args: str) -> tuple[i
         patch.setenv("SOURCE_DATE_EPOCH", epoch)
         code = main(["build", "--data", str(data), "--site-dir", str(site), *args])
     return code, site
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Each file of a folder (a built site) by its path, as a hash of its bytes."""
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }

@@ -35,7 +35,7 @@ from generator.views import pages as render
 from generator.views import typeset
 
 from .conftest import DATA, FIXTURES
-from .sitebuild import EPOCH
+from .sitebuild import EPOCH, build_site, tree_digest
 
 LANGS = ("pt-BR", "en")
 EDITION = datetime.fromtimestamp(int(EPOCH), UTC).date()
@@ -500,6 +500,36 @@ def test_the_same_input_gives_the_same_bytes(books, tmp_path, monkeypatch, capsy
     assert main(["pdf", "--lang", "en", "--data", str(DATA), "-o", str(output)]) == 0
     assert "pages" in capsys.readouterr().out
     assert output.read_bytes() == books["en"].path.read_bytes()
+
+
+def test_a_book_that_cannot_be_laid_out_stops_the_site_build(tmp_path, monkeypatch, capsys):
+    """The site's build waits for its books: one that fails fails the build, with Typst's
+    message and no traceback, and the last good site stays as it was. (The books' processes
+    are threads here, so that the failing layout can be put in their place.)"""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from generator.site import books
+
+    code, built = build_site(DATA, tmp_path)
+    assert code == 0
+    before = tree_digest(built)
+
+    def fails(book: str, edition: date) -> bytes:
+        raise BuildError("book.typ: error: the layout failed here")
+
+    monkeypatch.setattr(books, "render_pdf", fails)
+    monkeypatch.setattr(
+        books,
+        "ProcessPoolExecutor",
+        lambda workers, mp_context, initializer: ThreadPoolExecutor(workers),
+    )
+    capsys.readouterr()
+    code, built = build_site(DATA, tmp_path)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "the PDF build failed: book.typ: error: the layout failed here" in err, err
+    assert "Traceback" not in err
+    assert tree_digest(built) == before
 
 
 def test_the_site_links_the_book_of_its_language(site, books):

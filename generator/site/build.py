@@ -8,6 +8,7 @@ a temporary folder beside the target and swapped in at the end.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 import time
@@ -49,6 +50,8 @@ def run_build(
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
+    problems = _Problems()
+    logging.getLogger("mkdocs").addHandler(problems)
     try:
         overrides = {"site_url": site_url} if site_url else {}
         config = load_config(
@@ -61,10 +64,12 @@ def run_build(
         mkdocs_build(config)
     except (Abort, ConfigurationError, PluginError) as error:
         shutil.rmtree(temporary, ignore_errors=True)
-        raise BuildError(str(error).strip()) from None
+        raise BuildError(problems.report(str(error).strip())) from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(problems)
     _swap(temporary, site_dir)
     report = plugin.build
     total = time.perf_counter() - started
@@ -76,6 +81,29 @@ def run_build(
         extras_seconds=report.extras_seconds,
         total_seconds=total,
     )
+
+
+class _Problems(logging.Handler):
+    """What mkdocs logged as a warning or an error during a build: mkdocs stops a build with
+    "Aborted with a BuildError!" (or "... warnings in strict mode"), having logged the reason
+    before; the reason is what the user needs to read."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+        self.errors = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.errors += record.levelno >= logging.ERROR
+        self.lines.append(f"{record.levelname.lower()}: {record.getMessage().strip()}")
+
+    def report(self, aborted: str) -> str:
+        """The reasons logged, then mkdocs's own last word unless an error already says why."""
+        if not self.lines:
+            return aborted
+        if self.errors:
+            return "\n".join(line.removeprefix("error: ") for line in self.lines)
+        return "\n".join([*self.lines, aborted])
 
 
 def _swap(new: Path, target: Path) -> None:
