@@ -164,19 +164,26 @@ class Run:
     exit_code: int
 
 
-#: Runs the command, then writes its own peak memory (VmHWM, kB) to standard error: the
-#: rusage of a child also counts the parent's memory it was forked with, before its exec.
-_LAUNCHER = """
+#: For the scripts run in fresh processes below: the process's own peak memory (VmHWM, kB).
+#: The rusage of a child would also count the parent's memory it was forked with.
+_PEAK_KB = """
+def peak_kb():
+    with open("/proc/self/status") as status:
+        return int(next((line.split()[1] for line in status if line.startswith("VmHWM:")), 0))
+"""
+#: Runs the command, then writes its own peak memory to standard error.
+_LAUNCHER = (
+    _PEAK_KB
+    + """
 import sys
 from generator.cli import main
 try:
     code = main(sys.argv[1:])
 finally:
-    with open("/proc/self/status") as status:
-        peak = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "0")
-    sys.stderr.write(f"\\npeak-kb {peak}\\n")
+    sys.stderr.write(f"\\npeak-kb {peak_kb()}\\n")
 sys.exit(code)
 """
+)
 
 
 def lint_process(args: list[str]) -> Run:
@@ -468,14 +475,11 @@ PDF_TARGET_SECONDS = 1.0
 PDF_TARGET_MB = 200
 #: The whole `pdf` command in a fresh interpreter per language (the atlas read and checked,
 #: the book made and laid out).
-_PDF_RUN = """
+_PDF_RUN = (
+    _PEAK_KB
+    + """
 import json, sys, time
 started = time.perf_counter()
-
-def peak_kb():  # this process's own peak (ru_maxrss would count the parent it forked from)
-    with open("/proc/self/status") as status:
-        return int(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
-
 from pathlib import Path
 from generator.views import book as pdf, typeset
 from generator.edition import read_edition
@@ -483,17 +487,16 @@ inputs = read_edition(Path(sys.argv[1]))
 data = pdf.render_book(inputs, sys.argv[2])
 print(json.dumps({"total": time.perf_counter() - started, "rss_kb": peak_kb()}))
 """
+)
 #: A book laid out as the site's build does it: a fresh process that imports the layout
 #: module alone and turns the book's JSON into the PDF.
-_LAYOUT_RUN = """
+_LAYOUT_RUN = (
+    _PEAK_KB
+    + """
 import json, sys, time
 from datetime import date
 from pathlib import Path
 from generator.views import typeset
-
-def peak_kb():
-    with open("/proc/self/status") as status:
-        return int(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
 
 book = Path(sys.argv[1]).read_text(encoding="utf-8")
 started, cpu = time.perf_counter(), time.process_time()
@@ -504,6 +507,7 @@ print(json.dumps({
     "rss_kb": peak_kb(),
 }))
 """
+)
 #: Fresh processes per case, the best one counted (a shared machine's neighbours slow
 #: single runs down).
 PDF_REPEAT = 3

@@ -56,7 +56,6 @@ def _require_typst() -> None:
 @cache
 def _fonts(folder: Path) -> typst.Fonts:
     """DejaVu from Debian only: neither the system's fonts nor those Typst ships."""
-    _require_typst()
     import typst
 
     return typst.Fonts(
